@@ -16,3 +16,4 @@ export {
   zeros,
 } from './nd-array';
 export { oneHotDecode, oneHotEncode } from './one-hot';
+export { type Rng, createRng } from './random';
