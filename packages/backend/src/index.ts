@@ -1,1 +1,9 @@
-export {};
+export { BackendUnavailableError } from './errors';
+export {
+  type BackendInfo,
+  type BackendPreference,
+  type InitBackendOptions,
+  describeBackend,
+  initBackend,
+  isCpuClassBackend,
+} from './init-backend';
