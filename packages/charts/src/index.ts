@@ -1,1 +1,15 @@
-export {};
+export { ChartDataError, RenderError } from './errors';
+export { type VegaLiteSpec, VEGA_LITE_SCHEMA } from './vega-lite-spec';
+export { learningCurves, type LearningCurvesOptions, type EpochMark } from './learning-curves';
+export { multiRunCurves, type MultiRunCurvesOptions } from './multi-run-curves';
+export { boxPlot, type BoxPlotOptions } from './box-plot';
+export { seriesChart, type SeriesChartOptions, type ChartSeries, type XY } from './series-chart';
+export { framesChart, type FramesChartOptions, type FramesArray } from './frames-chart';
+export { rectanglesChart, type RectanglesChartOptions, type ShapePanel, type Point } from './rectangles-chart';
+export { lossComparison, type LossComparisonOptions } from './loss-comparison';
+export { renderSvg } from './render-svg';
+export { renderPng, type PngOptions } from './render-png';
+export { writeChart } from './write-chart';
+export { htmlReport, type HtmlReport, type ReportSection, type ReportTable, type TableCell } from './html-report';
+export { renderHtmlReport } from './render-html-report';
+export { writeHtmlReport } from './write-html-report';
