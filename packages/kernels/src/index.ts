@@ -1,1 +1,13 @@
-export {};
+export { lstmForward, lstmBackward } from './lstm.js';
+export type { LstmTape, LstmForwardResult, LstmGradients } from './lstm.js';
+export { gruForward, gruBackward } from './gru.js';
+export type { GruTape, GruForwardResult } from './gru.js';
+export { simpleRnnForward, simpleRnnBackward } from './simple-rnn.js';
+export type { SimpleRnnTape, SimpleRnnForwardResult } from './simple-rnn.js';
+export type { RecurrentArgs, GatedRecurrentArgs, LstmArgs, RecurrentGradients } from './recurrent-args.js';
+export { ACTIVATIONS } from './activation.js';
+export type { Activation } from './activation.js';
+export { kernelBackend, setKernelBackend, KERNEL_BACKEND_ENV } from './kernel-backend.js';
+export type { KernelBackendName } from './kernel-backend.js';
+export { KernelShapeError, KernelOptionError } from './errors.js';
+export * as reference from './reference/index.js';

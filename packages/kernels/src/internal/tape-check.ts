@@ -1,0 +1,23 @@
+import { KernelOptionError } from '../errors.js';
+import { checkLength } from './resolve-args.js';
+
+/** Rejects a missing or foreign tape and a dOutput that does not match the forward output. */
+export function checkBackwardInputs(
+  tape: { kind: string; batch: number; timesteps: number; units: number; returnSequences: boolean } | null | undefined,
+  kind: string,
+  dOutput: Float32Array,
+  fn: string,
+): void {
+  if (!tape || tape.kind !== kind) {
+    throw new KernelOptionError(
+      `${fn}: expected the tape returned by ${kind}Forward, got ${tape ? `a ${tape.kind} tape` : String(tape)}; ` +
+        'run the forward pass with keepTape left at true',
+    );
+  }
+  const { batch, timesteps, units } = tape;
+  if (tape.returnSequences) {
+    checkLength(dOutput, batch * timesteps * units, 'dOutput', `[batch, timesteps, units] = [${batch}, ${timesteps}, ${units}]`, fn);
+  } else {
+    checkLength(dOutput, batch * units, 'dOutput', `[batch, units] = [${batch}, ${units}]`, fn);
+  }
+}

@@ -1,0 +1,68 @@
+import type { Activation } from './activation.js';
+import type { KernelBackendName } from './kernel-backend.js';
+
+/**
+ * Inputs of a recurrent kernel's forward pass. Arrays are row-major Float32Arrays in the
+ * Keras weight layout; `k` is 4 for LSTM (gates i, f, c, o), 3 for GRU (z, r, h) and 1 for
+ * SimpleRNN.
+ */
+export interface RecurrentArgs {
+  /** Input `[batch, timesteps, inputSize]`. */
+  x: Float32Array;
+  /** Number of sequences in `x`. */
+  batch: number;
+  /** Steps per sequence in `x`. */
+  timesteps: number;
+  /** Width of the hidden state. `inputSize` is inferred from `kernel`. */
+  units: number;
+  /** Input weights `[inputSize, k·units]`. */
+  kernel: Float32Array;
+  /** Recurrent weights `[units, k·units]`. */
+  recurrentKernel: Float32Array;
+  /** Bias `[k·units]` (GRU: `[2, 3·units]`, input row then recurrent row). Zeros when omitted. */
+  bias?: Float32Array;
+  /** Output activation (Keras `activation`); default `'tanh'`. */
+  activation?: Activation;
+  /** Return the output of every step `[batch, timesteps, units]` instead of the last `[batch, units]`; default false. */
+  returnSequences?: boolean;
+  /** Process the sequence from its last step to its first; outputs are in processing order, as in Keras. Default false. */
+  goBackwards?: boolean;
+  /** Initial hidden state `[batch, units]`; zeros when omitted. */
+  h0?: Float32Array;
+  /**
+   * Mask `[batch, timesteps]`, 1 to process a step and 0 to skip it: a skipped step carries the
+   * state over and its output repeats the carried state (tfjs-layers semantics; equals Keras'
+   * "previous output" except for a leading masked step with a non-zero initial state).
+   */
+  mask?: Float32Array;
+  /** Keep what the backward pass needs; false for inference (the result's `tape` is null). Default true. */
+  keepTape?: boolean;
+  /** Force a backend for this call; default `kernelBackend()`. */
+  backend?: KernelBackendName;
+}
+
+/** Forward inputs of the gated kernels, which also take a recurrent activation. */
+export interface GatedRecurrentArgs extends RecurrentArgs {
+  /** Gate activation (Keras `recurrent_activation`); default `'sigmoid'`. */
+  recurrentActivation?: Activation;
+}
+
+/** Inputs of `lstmForward`: the gated arguments plus the initial cell state. */
+export interface LstmArgs extends GatedRecurrentArgs {
+  /** Initial cell state `[batch, units]`; zeros when omitted. */
+  c0?: Float32Array;
+}
+
+/** Weight and input gradients returned by every backward kernel. */
+export interface RecurrentGradients {
+  /** Gradient of the input `[batch, timesteps, inputSize]`, in the input's own time order. */
+  dx: Float32Array;
+  /** Gradient of `kernel`. */
+  dKernel: Float32Array;
+  /** Gradient of `recurrentKernel`. */
+  dRecurrentKernel: Float32Array;
+  /** Gradient of `bias` (returned even when no bias was given). */
+  dBias: Float32Array;
+  /** Gradient of the initial hidden state `[batch, units]`. */
+  dh0: Float32Array;
+}
