@@ -7,12 +7,12 @@ export type { PngOptions } from './internal/svg-to-png';
 
 /**
  * Render a Vega-Lite spec to a PNG image: vega draws the SVG, resvg rasterises it with the
- * system's fonts (the first of DejaVu Sans, Liberation Sans, Arial, Noto Sans, FreeSans found,
- * unless `fontFamily` names one).
+ * system's fonts (DejaVu Sans unless `fontFamily` names another; resvg substitutes an installed
+ * font for a missing one).
  *
  * @param spec a chart from this package, or any Vega-Lite spec with inline data
  * @param options `scale` (pixels per SVG unit, default 1; 2 for high-DPI screens),
- *   `background` (CSS colour, default white), `fontFamily`, `fontFiles` (extra .ttf/.otf paths)
+ *   `background` (CSS colour or `transparent`; default the spec's, white), `fontFamily`, `fontFiles` (extra .ttf/.otf paths)
  * @returns the PNG file bytes
  * @throws ChartDataError when `scale` is not a positive number
  * @throws RenderError when the spec cannot be rendered, or no usable font is found (install
@@ -26,7 +26,9 @@ export async function renderPng(spec: VegaLiteSpec, options: PngOptions = {}): P
   if (typeof scale !== 'number' || !(scale > 0) || !Number.isFinite(scale)) {
     throw new ChartDataError(`expected scale to be a positive number, got ${String(scale)}; use 1, or 2 for high-DPI screens`);
   }
-  const svg = await renderSvg(spec);
+  // vega paints its own white background rect, so a requested background (transparent
+  // included) must reach the spec, not only resvg's canvas.
+  const svg = await renderSvg(options.background === undefined ? spec : { ...spec, background: options.background });
   return svgToPng(svg, options).catch((error: unknown) => {
     if (error instanceof RenderError) throw error;
     throw new RenderError(`resvg could not rasterise the chart: ${(error as Error).message}; render it to SVG instead`, { cause: error });

@@ -59,7 +59,8 @@ export function seriesChart(options: SeriesChartOptions): VegaLiteSpec {
   const rows = series.flatMap((s, i) => seriesRows(s, i));
   const longest = Math.max(...series.map((s) => s.values.length));
   const anyDashed = series.some((s) => s.dashed === true);
-  const legend = { orient: 'top-right' };
+  // Outside the plot: a series can run through any corner, so an inner legend could hide it.
+  const legend = { orient: 'right' };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: options.title ?? 'Series',

@@ -7,24 +7,26 @@ export interface PngOptions {
   scale?: number;
   /** Background colour (any CSS colour); default `#ffffff`. Use `transparent` to keep alpha. */
   background?: string;
-  /** The font family for the charts' `sans-serif` text; default the first installed of {@link FONT_CANDIDATES}. */
+  /** The font family for the charts' `sans-serif` text; default `DejaVu Sans` (another installed font stands in when it is missing). */
   fontFamily?: string;
   /** Extra font files (.ttf / .otf) to load besides the system's. */
   fontFiles?: readonly string[];
 }
 
 // vega writes every label in `sans-serif`; resvg maps that generic name to Arial unless told
-// otherwise, and Arial is rarely installed on Linux, which would leave a PNG without text.
-// These are common metric-compatible sans fonts, most likely first on a Debian system.
-export const FONT_CANDIDATES = ['DejaVu Sans', 'Liberation Sans', 'Arial', 'Helvetica', 'Noto Sans', 'FreeSans'] as const;
+// otherwise. DejaVu Sans is on nearly every Linux system (Debian: fonts-dejavu-core); where a
+// named family is missing resvg substitutes another installed font, so text is drawn whenever
+// any font is installed.
+export const DEFAULT_FONT_FAMILY = 'DejaVu Sans';
 
-const fontChoice = new Map<string, Promise<string>>();
+const fontChecks = new Map<string, Promise<void>>();
 
 /** Rasterise an SVG document with resvg, after making sure text will be drawn. */
 export async function svgToPng(svg: string, options: PngOptions = {}): Promise<Uint8Array> {
   const resvg = await loadResvg();
   const fontFiles = [...(options.fontFiles ?? [])];
-  const family = await chooseFont(options.fontFamily, fontFiles);
+  const family = options.fontFamily ?? DEFAULT_FONT_FAMILY;
+  await checkFontDrawsText(family, fontFiles);
   const image = await resvg.renderAsync(svg, {
     background: options.background ?? '#ffffff',
     fitTo: { mode: 'zoom', value: options.scale ?? 1 },
@@ -36,38 +38,35 @@ export async function svgToPng(svg: string, options: PngOptions = {}): Promise<U
 }
 
 /**
- * The first font family (the requested one, else a candidate) with which resvg draws text,
- * found by rasterising a word and counting inked pixels; remembered per process.
+ * Resolve when resvg draws text in `family` (or a substitute), reject with a RenderError when
+ * it draws nothing: without any font resvg silently leaves text out, and a chart PNG without
+ * its title, axis labels and legend is unreadable. Checked once per process and font setting.
  */
-export function chooseFont(requested: string | undefined, fontFiles: readonly string[]): Promise<string> {
-  const candidates = requested ? [requested] : [...FONT_CANDIDATES];
-  const key = JSON.stringify([candidates, fontFiles]);
-  let choice = fontChoice.get(key);
-  if (!choice) {
-    choice = (async () => {
-      for (const family of candidates) {
-        if ((await inkedPixels(family, fontFiles)) > 0) return family;
+export function checkFontDrawsText(family: string, fontFiles: readonly string[], systemFonts = true): Promise<void> {
+  const key = JSON.stringify([family, fontFiles, systemFonts]);
+  let check = fontChecks.get(key);
+  if (!check) {
+    check = inkedPixels(family, fontFiles, systemFonts).then((inked) => {
+      if (inked === 0) {
+        throw new RenderError(
+          `expected a font to draw the PNG's text in (asked for ${family}), found none; install one (Debian: apt-get install fonts-dejavu-core), pass fontFiles: ['/path/to/font.ttf'], or render SVG instead`,
+        );
       }
-      throw new RenderError(
-        `expected a font for PNG text (tried ${candidates.join(', ')}), found none that draws text; install one (Debian: apt-get install fonts-dejavu-core), pass fontFiles: ['/path/to/font.ttf'], or render SVG instead`,
-      );
-    })();
-    // A failed search is not cached, so installing a font fixes the next call.
-    choice.catch(() => fontChoice.delete(key));
-    fontChoice.set(key, choice);
+    });
+    // A failed check is not remembered, so installing a font fixes the next call.
+    check.catch(() => fontChecks.delete(key));
+    fontChecks.set(key, check);
   }
-  return choice;
+  return check;
 }
 
-/** How many pixels a word written in `family` inks (0 when resvg finds no such font). */
-export async function inkedPixels(family: string, fontFiles: readonly string[]): Promise<number> {
+/** How many pixels the word "Ag" written in `family` inks (0 when resvg has no font to use). */
+export async function inkedPixels(family: string, fontFiles: readonly string[], systemFonts = true): Promise<number> {
   const resvg = await loadResvg();
   const escaped = family.replace(/[<>&"']/g, '');
   const probe = `<svg xmlns="http://www.w3.org/2000/svg" width="60" height="24"><text x="2" y="18" font-family="${escaped}" font-size="16">Ag</text></svg>`;
-  // Loading system fonts while leaving the fallback family empty means only `family` (or a
-  // font resvg matches to it) can draw the word.
   const image = await resvg.renderAsync(probe, {
-    font: { loadSystemFonts: true, fontFiles: [...fontFiles], defaultFontFamily: family, sansSerifFamily: family },
+    font: { loadSystemFonts: systemFonts, fontFiles: [...fontFiles], defaultFontFamily: family, sansSerifFamily: family },
     logLevel: 'off',
   });
   const rgba = image.pixels;
