@@ -16,14 +16,17 @@ function checkPositive(m: Matrix, offset: number, what: string): void {
 
 /** @internal Box-Cox of one value (λ = 0 is the log). */
 export function boxCoxValue(x: number, lambda: number): number {
-  return lambda === 0 ? Math.log(x) : (Math.pow(x, lambda) - 1) / lambda;
+  // expm1 keeps precision for λ near 0; below 1e-12 the transform is the log to float64 precision.
+  return Math.abs(lambda) < NEAR_ZERO ? Math.log(x) : Math.expm1(lambda * Math.log(x)) / lambda;
 }
+
+const NEAR_ZERO = 1e-12;
 
 /** @internal inverse Box-Cox of one value; NaN where `λ·y + 1 <= 0` has no real inverse (as scipy's `inv_boxcox`). */
 export function inverseBoxCoxValue(y: number, lambda: number): number {
-  if (lambda === 0) return Math.exp(y);
+  if (Math.abs(lambda) < NEAR_ZERO) return Math.exp(y);
   const base = lambda * y + 1;
-  return base > 0 ? Math.pow(base, 1 / lambda) : NaN;
+  return base > 0 ? Math.exp(Math.log1p(lambda * y) / lambda) : NaN;
 }
 
 /**

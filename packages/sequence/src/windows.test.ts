@@ -33,24 +33,24 @@ describe('windowing', () => {
   it('maps several input series to one concurrent output', () => {
     const { x, y } = splitMultipleInputs(inputs, output, { steps: 3 });
     expect(x.shape).toEqual([7, 3, 2]);
-    expect(toNested(x)[0]).toEqual([[10, 15], [20, 25], [30, 35]]);
+    expect((toNested(x) as unknown[])[0]).toEqual([[10, 15], [20, 25], [30, 35]]);
     expect(Array.from(y.data)).toEqual([65, 85, 105, 125, 145, 165, 185]);
   });
 
   it('maps several input series to the next output steps', () => {
     const { x, y } = splitMultipleInputs(inputs, output, { steps: 3, horizon: 2, target: 'next' });
     expect(x.shape).toEqual([5, 3, 2]);
-    expect(toNested(y)[0]).toEqual([85, 105]);
+    expect((toNested(y) as unknown[])[0]).toEqual([85, 105]);
     expect(() => splitMultipleInputs(inputs, [1, 2], { steps: 3 })).toThrow(/as many time steps as the inputs \(9\), got 2/);
   });
 
   it('predicts the next step of parallel series, single and multi-step', () => {
     const single = splitParallelSeries(inputs, { steps: 3 });
     expect(single.x.shape).toEqual([6, 3, 2]);
-    expect(toNested(single.y)[0]).toEqual([40, 45]);
+    expect((toNested(single.y) as unknown[])[0]).toEqual([40, 45]);
     const multi = splitParallelSeries(inputs, { steps: 3, horizon: 2, stride: 2 });
     expect(multi.y.shape).toEqual([3, 2, 2]);
-    expect(toNested(multi.y)[1]).toEqual([[60, 65], [70, 75]]);
+    expect((toNested(multi.y) as unknown[])[1]).toEqual([[60, 65], [70, 75]]);
   });
 
   it('cuts prediction windows ending at the last value', () => {
@@ -82,6 +82,6 @@ describe('splitSubsequences', () => {
     expect(toNested(dropped)).toEqual([[[1], [2]], [[3], [4]], [[6], [7]], [[8], [9]]]);
     const padded = splitSubsequences(batch as never, { length: 2, remainder: 'pad', value: -1 });
     expect(padded.shape).toEqual([6, 2, 1]);
-    expect(toNested(padded)[2]).toEqual([[5], [-1]]);
+    expect((toNested(padded) as unknown[])[2]).toEqual([[5], [-1]]);
   });
 });
