@@ -70,6 +70,7 @@ export function learningCurves(options: LearningCurvesOptions): VegaLiteSpec {
   const onlyLosses = names.every((n) => /(^|_)loss$/.test(n));
 
   const line: VegaLiteSpec = {
+    // Dots help read a few epochs; on hundreds of epochs they would merge into a thick smear.
     mark: { type: 'line', point: lastEpoch - firstEpoch < 30, strokeWidth: 2 },
     encoding: {
       x: { field: 'epoch', type: 'quantitative', title: options.xTitle ?? 'epoch', axis: { tickMinStep: 1, format: 'd' } },
