@@ -13,7 +13,7 @@ export interface DiagnoseOptions {
   readonly window?: number;
   /**
    * A curve is still improving when the fitted drop over the last window is more than this
-   * fraction of all the improvement so far (default 0.05), and the slope is beyond noise.
+   * fraction of all the improvement so far (default 0.02: an exponential decay is still improving until about 2.8 time constants), and the slope is beyond noise.
    */
   readonly improvingFraction?: number;
   /** Over-fit needs the final validation loss this far above its minimum, relative to the minimum (default 0.1, i.e. 10%). */
@@ -58,7 +58,7 @@ export interface Diagnosis {
   readonly turnUpEpoch?: number;
 }
 
-const DEFAULTS = { monitor: 'loss', improvingFraction: 0.05, riseRatio: 0.1, plateauRatio: 0.25 } as const;
+const DEFAULTS = { monitor: 'loss', improvingFraction: 0.02, riseRatio: 0.1, plateauRatio: 0.25 } as const;
 
 const SUGGESTIONS = {
   'still improving': 'train for more epochs: the curves were still falling when training stopped',
