@@ -24,6 +24,12 @@ describe('MinMaxScaler', () => {
     expect(toNested(s.inverseTransform(y))).toEqual([[5, 1], [5, 2], [5, 3]]);
   });
 
+  it('applies a one-feature scaler to every value of any shape', () => {
+    const s = new MinMaxScaler().fit([10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    const y = s.inverseTransform({ shape: [2, 2], data: Float32Array.of(0, 0.5, 0.75, 1) });
+    expect(toNested(y)).toEqual([[10, 50], [70, 90]]);
+  });
+
   it('saves and restores its coefficients as JSON', () => {
     const s = new MinMaxScaler({ featureRange: [0, 2] }).fit([1, 3]);
     const r = MinMaxScaler.fromJSON(JSON.parse(JSON.stringify(s.toJSON())));

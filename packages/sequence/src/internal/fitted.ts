@@ -16,6 +16,9 @@ export function columnsOrAll(columns: readonly number[] | undefined, m: Matrix, 
     }
     return columns;
   }
+  // With one fitted feature every value belongs to it, so windows [samples, steps] or
+  // multi-step predictions [samples, horizon] transform without reshaping first.
+  if (features === 1) return new Array<number>(m.cols).fill(0);
   if (m.cols !== features) {
     throw new ShapeError(
       `expected ${features} feature(s) in the last dimension like the data ${name} was fitted on, got shape [${m.shape.join(', ')}]`,
