@@ -1,3 +1,5 @@
+// Registers lstm-kit's layer classes with tf.serialization, so models using them load.
+import '@lstm-kit/layers';
 import * as tf from '@tensorflow/tfjs';
 import { PersistenceError } from './errors';
 import { type BundleFormat, openStore, writeStore } from './internal/bundle-store';
