@@ -1,7 +1,7 @@
 import { ValueError } from './errors';
 import type { NdArray } from './nd-array';
 import { type Matrix, type SeriesInput, assertNoNaN, assertNotEmpty, matrixToNd, toMatrix } from './internal/matrix';
-import { checkFeatureCount, checkFitted, columnsOrAll, readNumberArray } from './internal/fitted';
+import { checkFeatureCount, checkFitted, columnsOrAll, readNumberArray, safeSpread } from './internal/fitted';
 
 /** Options of {@link MinMaxScaler}; the defaults are scikit-learn's. */
 export interface MinMaxScalerOptions {
@@ -137,7 +137,8 @@ export class MinMaxScaler {
       const f = cols[c];
       const lo = this.dataMin![f];
       // A constant feature has no range; scikit-learn treats its range as 1 so it maps to `a`, never NaN.
-      const span = this.dataMax![f] - lo || 1;
+      const hi = this.dataMax![f];
+      const span = safeSpread(hi - lo, Math.max(Math.abs(lo), Math.abs(hi)));
       const scale = (b - a) / span;
       for (let r = 0; r < m.rows; r++) {
         const i = r * m.cols + c;

@@ -64,6 +64,13 @@ describe('StandardScaler', () => {
     expect(toNested(s.inverseTransform(z))).toEqual([[7, 1], [7, 3]]);
   });
 
+  it('treats a spread of rounding noise as constant instead of dividing by it', () => {
+    for (const scaler of [new MinMaxScaler(), new StandardScaler()]) {
+      const y = scaler.fitTransform([0, 5e-324]);
+      expect(Array.from(y.data).every(Number.isFinite)).toBe(true);
+    }
+  });
+
   it('saves and restores its coefficients as JSON', () => {
     const s = new StandardScaler().fit([1.0, 5.5, 9.0, 2.6, 8.8, 3.0, 4.1, 7.9, 6.3]);
     const r = StandardScaler.fromJSON(JSON.parse(JSON.stringify(s.toJSON())));

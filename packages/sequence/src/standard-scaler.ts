@@ -1,7 +1,7 @@
 import { ValueError } from './errors';
 import type { NdArray } from './nd-array';
 import { type Matrix, type SeriesInput, assertNoNaN, assertNotEmpty, matrixToNd, toMatrix } from './internal/matrix';
-import { checkFeatureCount, checkFitted, columnsOrAll, readNumberArray } from './internal/fitted';
+import { checkFeatureCount, checkFitted, columnsOrAll, readNumberArray, safeSpread } from './internal/fitted';
 
 /** The fitted state of a {@link StandardScaler}, as plain JSON. */
 export interface StandardScalerJSON {
@@ -115,7 +115,7 @@ export class StandardScaler {
       const f = cols[c];
       const mu = this.mean![f];
       // A constant feature has zero deviation; like scikit-learn, scale by 1 so it maps to 0, never NaN.
-      const sd = this.std![f] || 1;
+      const sd = safeSpread(this.std![f], Math.abs(mu));
       for (let r = 0; r < m.rows; r++) {
         const i = r * m.cols + c;
         out[i] = inverse ? m.data[i] * sd + mu : (m.data[i] - mu) / sd;

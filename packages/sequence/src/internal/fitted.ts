@@ -37,3 +37,13 @@ export function readNumberArray(value: unknown, name: string): number[] {
 export function checkFeatureCount(expected: number, got: number, name: string): void {
   if (expected !== got) throw new ValueError(`expected ${expected} values in ${name} (one per feature), got ${got}`);
 }
+
+/**
+ * A spread to divide by, or 1 when the feature is constant: like scikit-learn, a spread below
+ * 10 machine epsilons of the feature's magnitude (or one whose reciprocal overflows) is
+ * rounding noise, and dividing by it would give huge values or NaN.
+ */
+export function safeSpread(spread: number, magnitude: number): number {
+  if (spread === 0 || !Number.isFinite(1 / spread) || spread < 10 * Number.EPSILON * magnitude) return 1;
+  return spread;
+}
