@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import './wasm-gradients';
 import { createRng } from '@lstm-kit/sequence';
 import { KERAS_DEFAULTS } from './keras-defaults';
 import { LayerConfigError } from './errors';

@@ -48,3 +48,4 @@ export { type GenerativeOptions, generative } from './recipes/generative';
 export { type DeepLstmOptions, deepLstm, deepLstmWidths } from './recipes/deep-lstm';
 export { type SequenceModel, type SequenceModelOptions, type SequenceType, sequenceModel } from './recipes/sequence-model';
 export { recipes } from './recipes/recipes';
+export { registerWasmGradients } from './wasm-gradients';
