@@ -164,10 +164,10 @@ export async function fitOnline(model: tf.LayersModel, next: OnlineGenerator, op
         Object.assign(logs, await evaluateTensors(model, compiled, vx, vy, Math.min(32, vx.shape[0]), 'val_'));
         if (stateful && resetPolicy !== 'manual') model.resetStates();
       }
-      history.record(u, logs);
-      lastLogs = logs;
       reporter.windowEnd(u, logs);
       await callbacks.epochEnd(window, logs);
+      history.record(u, logs);
+      lastLogs = logs;
       window++;
     }
     reporter.finish(lastLogs);

@@ -169,10 +169,12 @@ export async function fit(model: tf.LayersModel, data: { x: NdArray; y: NdArray 
         // unless the user manages them.
         if (stateful && resetPolicy !== 'manual') model.resetStates();
       }
-      history.record(epoch, logs);
-      lastLogs = logs;
       reporter.epochEnd(epoch, logs);
       await callbacks.epochEnd(epoch, logs);
+      // Recorded after the callbacks, like Keras's History (the last callback), so figures a
+      // callback adds (the scheduler's `lr`) are kept too.
+      history.record(epoch, logs);
+      lastLogs = logs;
     }
     await callbacks.trainEnd(lastLogs);
     return history;

@@ -45,4 +45,22 @@ export {
   formatDuration,
   formatLogs,
 } from './progress-bar';
+export { type EarlyStopping, type EarlyStoppingOptions, earlyStopping } from './callbacks/early-stopping';
+export {
+  type ModelCheckpoint,
+  type ModelCheckpointOptions,
+  formatCheckpointPath,
+  modelCheckpoint,
+} from './callbacks/model-checkpoint';
+export {
+  type LearningRateSchedule,
+  type LearningRateSchedulerOptions,
+  exponentialDecay,
+  learningRateScheduler,
+  stepDecay,
+  timeBasedDecay,
+} from './callbacks/learning-rate-scheduler';
+export { type CsvLoggerOptions, csvLogger } from './callbacks/csv-logger';
+export { jsonLinesLogger } from './callbacks/json-lines-logger';
+export type { MonitorMode } from './callbacks/monitor';
 export * from './evaluation/index';
