@@ -35,6 +35,7 @@ export { History, type TrainingParams } from './history';
 export type { Callback, Logs, TrainingContext } from './callbacks/callback';
 export { type FitOptions, type ResetPolicy, fit } from './fit';
 export { type FitOnlineOptions, type OnlineGenerator, type OnlineSample, fitOnline } from './fit-online';
+export { type TruncatedBpttOptions, fitTruncatedBptt } from './truncated-bptt';
 export { type EvaluateOptions, evaluate } from './evaluate';
 export { type PredictOptions, classesOf, predict, predictClasses, predictProba } from './predict';
 export {
