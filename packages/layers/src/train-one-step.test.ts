@@ -70,7 +70,7 @@ for (const backend of ['cpu', 'wasm'] as const) {
 
 describe('Conv2DBackpropFilter on wasm', () => {
   it('equals the cpu kernel, with padding and strides, channels last', async () => {
-    const cases: [number[], number[], [number, number], 'same' | 'valid'][] = [
+    const cases: [[number, number, number, number], [number, number, number, number], [number, number], 'same' | 'valid'][] = [
       [[2, 5, 6, 3], [2, 2, 3, 4], [1, 1], 'valid'],
       [[1, 7, 7, 2], [3, 3, 2, 3], [2, 2], 'same'],
     ];
