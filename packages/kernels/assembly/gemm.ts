@@ -91,9 +91,76 @@
   v128.store(c, c0);
 }
 
-export function gemm(a: usize, b: usize, c: usize, m: i32, n: i32, k: i32, sAi: i32, sAk: i32, acc: i32): void {
-  const n8 = n & ~7;
+// Depth of one pass over B: a 256 × 8 panel of B (8 KiB) stays in L1 while every row block of
+// A sweeps it; without this the weight-gradient products (k = batch·T) re-read B from L2.
+const KC = 256;
+
+/**
+ * C = (acc ? C : 0) + A·B. When `bt` is non-zero it points at Bᵀ ([n×k] row-major, the
+ * untransposed weight matrix) and A is row-contiguous (sAk = 1): columns beyond the last
+ * multiple of 4 are then computed as dot products vectorised along k instead of scalar loops,
+ * which matters for narrow outputs (dx with 1 feature, units 50 ≡ 2 mod 4).
+ */
+export function gemm(a: usize, b: usize, c: usize, m: i32, n: i32, k: i32, sAi: i32, sAk: i32, acc: i32, bt: usize): void {
+  for (let k0 = 0; k0 < k; k0 += KC) {
+    const kc = min(KC, k - k0);
+    gemmPanel(a + ((<usize>k0 * <usize>sAk) << 2), b + ((<usize>k0 * <usize>n) << 2), c, m, n, kc, sAi, sAk, acc | (k0 > 0 ? 1 : 0), n & ~3);
+  }
   const n4 = n & ~3;
+  if (n4 == n) return;
+  if (bt != 0 && sAk == 1) {
+    dotTail(a, bt, c, m, n, k, sAi, acc, n4);
+  } else {
+    scalarTail(a, b, c, m, n, k, sAi, sAk, acc, n4);
+  }
+}
+
+// C[i, j] (+)= Σ_kk A[i, kk]·Bt[j, kk] for j ≥ j0, four lanes of k at a time.
+function dotTail(a: usize, bt: usize, c: usize, m: i32, n: i32, k: i32, sAi: i32, acc: i32, j0: i32): void {
+  const k4 = k & ~3;
+  const rowC = (<usize>n) << 2;
+  for (let i = 0; i < m; i++) {
+    const pa = a + ((<usize>i * <usize>sAi) << 2);
+    for (let j = j0; j < n; j++) {
+      const pb = bt + ((<usize>j * <usize>k) << 2);
+      let v = f32x4.splat(0);
+      let kk = 0;
+      for (; kk < k4; kk += 4) {
+        const o = (<usize>kk) << 2;
+        v = fma(v, v128.load(pa + o), v128.load(pb + o));
+      }
+      let s: f32 = f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3);
+      for (; kk < k; kk++) s += load<f32>(pa + ((<usize>kk) << 2)) * load<f32>(pb + ((<usize>kk) << 2));
+      const pc = c + <usize>i * rowC + ((<usize>j) << 2);
+      store<f32>(pc, acc ? load<f32>(pc) + s : s);
+    }
+  }
+}
+
+function scalarTail(a: usize, b: usize, c: usize, m: i32, n: i32, k: i32, sAi: i32, sAk: i32, acc: i32, j0: i32): void {
+  const rowB = (<usize>n) << 2;
+  const strideA = (<usize>sAi) << 2;
+  const stepA = (<usize>sAk) << 2;
+  for (let j = j0; j < n; j++) {
+    for (let i = 0; i < m; i++) {
+      const pc = c + <usize>i * rowB + ((<usize>j) << 2);
+      let s: f32 = acc ? load<f32>(pc) : 0;
+      let pa = a + <usize>i * strideA;
+      let pb = b + ((<usize>j) << 2);
+      for (let kk = 0; kk < k; kk++) {
+        s += load<f32>(pa) * load<f32>(pb);
+        pa += stepA;
+        pb += rowB;
+      }
+      store<f32>(pc, s);
+    }
+  }
+}
+
+// The SIMD part of the product: columns [0, nVec), nVec a multiple of 4.
+function gemmPanel(a: usize, b: usize, c: usize, m: i32, n: i32, k: i32, sAi: i32, sAk: i32, acc: i32, nVec: i32): void {
+  const n8 = nVec & ~7;
+  const n4 = nVec;
   const m4 = m & ~3;
   const rowB = (<usize>n) << 2;
   const rowC = rowB;
@@ -117,22 +184,6 @@ export function gemm(a: usize, b: usize, c: usize, m: i32, n: i32, k: i32, sAi: 
     }
     for (; i < m; i++) {
       block1x4(a + <usize>i * strideA, bj, c + <usize>i * rowC + ((<usize>n8) << 2), k, stepA, rowB, acc);
-    }
-  }
-  // Columns beyond the last multiple of 4 (units 1, 3, 5, …): scalar, since a partial vector
-  // store would overwrite the neighbouring row.
-  for (let j = n4; j < n; j++) {
-    for (let i = 0; i < m; i++) {
-      const pc = c + <usize>i * rowC + ((<usize>j) << 2);
-      let s: f32 = acc ? load<f32>(pc) : 0;
-      let pa = a + <usize>i * strideA;
-      let pb = b + ((<usize>j) << 2);
-      for (let kk = 0; kk < k; kk++) {
-        s += load<f32>(pa) * load<f32>(pb);
-        pa += stepA;
-        pb += rowB;
-      }
-      store<f32>(pc, s);
     }
   }
 }

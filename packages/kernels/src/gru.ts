@@ -141,6 +141,8 @@ export function gruBackward(tape: GruTape, dOutput: Float32Array, dh?: Float32Ar
   const xT = L.take(rows * n);
   const WT = L.take(G * n);
   const UT = L.take(G * u);
+  const W = L.take(n * G);
+  const U = L.take(u * G);
   const gates = L.take(rows * G);
   const rh = L.take(rows * u);
   const hs = L.take((T + 1) * bu);
@@ -161,6 +163,8 @@ export function gruBackward(tape: GruTape, dOutput: Float32Array, dh?: Float32Ar
   heap.set(tape.rh, rh);
   heap.set(tape.hs, hs);
   if (tape.mask) heap.set(tape.mask, mask);
+  heap.set(tape.kernel, W);
+  heap.set(tape.recurrentKernel, U);
   transposeInto(heap, WT, tape.kernel, n, G);
   transposeInto(heap, UT, tape.recurrentKernel, u, G);
   setOrZero(heap, cur, bu, dh);
@@ -170,7 +174,7 @@ export function gruBackward(tape: GruTape, dOutput: Float32Array, dh?: Float32Ar
   for (let t = T - 1; t >= 0; t--) {
     const dgr = dGrec + t * b * G;
     ops.gruCellBackward(gates + t * b * G, rh + t * bu, hs + t * bu, cur, dOutT ? dOutT + t * bu : 0, dGin + t * b * G, dgr, nxt, mask ? mask + t * b : 0, b, u, act, recAct);
-    ops.gemm(dgr, UT, nxt, b, u, G, G, 1, true);
+    ops.gemm(dgr, UT, nxt, b, u, G, G, 1, true, U);
     const s = cur;
     cur = nxt;
     nxt = s;
@@ -181,7 +185,7 @@ export function gruBackward(tape: GruTape, dOutput: Float32Array, dh?: Float32Ar
   heap.fill(0, dB, dB + 2 * G);
   ops.colSumAccumulate(dGin, rows, G, dB);
   ops.colSumAccumulate(dGrec, rows, G, dB + G);
-  ops.gemm(dGin, WT, dxT, rows, n, G, G, 1, false);
+  ops.gemm(dGin, WT, dxT, rows, n, G, G, 1, false, W);
 
   return {
     dx: fromTimeMajor(heap, dxT, b, T, n, tape.goBackwards),

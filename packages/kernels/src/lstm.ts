@@ -157,6 +157,8 @@ export function lstmBackward(tape: LstmTape, dOutput: Float32Array, dh?: Float32
   const xT = L.take(rows * n);
   const WT = L.take(G * n);
   const UT = L.take(G * u);
+  const W = L.take(n * G);
+  const U = L.take(u * G);
   const gates = L.take(rows * G);
   const hs = L.take((T + 1) * bu);
   const cs = L.take((T + 1) * bu);
@@ -178,6 +180,8 @@ export function lstmBackward(tape: LstmTape, dOutput: Float32Array, dh?: Float32
   heap.set(tape.cs, cs);
   if (tape.mask) heap.set(tape.mask, mask);
   // Transposed weights turn dG·Wᵀ and dG·Uᵀ into the same dense A·B the gemm is tuned for.
+  heap.set(tape.kernel, W);
+  heap.set(tape.recurrentKernel, U);
   transposeInto(heap, WT, tape.kernel, n, G);
   transposeInto(heap, UT, tape.recurrentKernel, u, G);
   setOrZero(heap, cur, bu, dh);
@@ -189,7 +193,7 @@ export function lstmBackward(tape: LstmTape, dOutput: Float32Array, dh?: Float32
     const g = gates + t * b * G;
     const dg = dG + t * b * G;
     ops.lstmCellBackward(g, cs + t * bu, cs + (t + 1) * bu, cur, dOutT ? dOutT + t * bu : 0, dcB, dg, nxt, mask ? mask + t * b : 0, b, u, act, recAct);
-    ops.gemm(dg, UT, nxt, b, u, G, G, 1, true);
+    ops.gemm(dg, UT, nxt, b, u, G, G, 1, true, U);
     const s = cur;
     cur = nxt;
     nxt = s;
@@ -200,7 +204,7 @@ export function lstmBackward(tape: LstmTape, dOutput: Float32Array, dh?: Float32
   ops.gemm(hs, dG, dU, u, G, rows, 1, u, false);
   heap.fill(0, dB, dB + G);
   ops.colSumAccumulate(dG, rows, G, dB);
-  ops.gemm(dG, WT, dxT, rows, n, G, G, 1, false);
+  ops.gemm(dG, WT, dxT, rows, n, G, G, 1, false, W);
 
   return {
     dx: fromTimeMajor(heap, dxT, b, T, n, tape.goBackwards),

@@ -136,6 +136,8 @@ export function simpleRnnBackward(tape: SimpleRnnTape, dOutput: Float32Array, dh
   const xT = L.take(rows * n);
   const WT = L.take(u * n);
   const UT = L.take(u * u);
+  const W = L.take(n * u);
+  const U = L.take(u * u);
   const gates = L.take(rows * u);
   const hs = L.take((T + 1) * bu);
   const mask = tape.mask ? L.take(rows) : 0;
@@ -153,6 +155,8 @@ export function simpleRnnBackward(tape: SimpleRnnTape, dOutput: Float32Array, dh
   heap.set(tape.gates, gates);
   heap.set(tape.hs, hs);
   if (tape.mask) heap.set(tape.mask, mask);
+  heap.set(tape.kernel, W);
+  heap.set(tape.recurrentKernel, U);
   transposeInto(heap, WT, tape.kernel, n, u);
   transposeInto(heap, UT, tape.recurrentKernel, u, u);
   setOrZero(heap, cur, bu, dh);
@@ -162,7 +166,7 @@ export function simpleRnnBackward(tape: SimpleRnnTape, dOutput: Float32Array, dh
   for (let t = T - 1; t >= 0; t--) {
     const dg = dG + t * bu;
     ops.rnnCellBackward(gates + t * bu, cur, dOutT ? dOutT + t * bu : 0, dg, nxt, mask ? mask + t * b : 0, b, u, act);
-    ops.gemm(dg, UT, nxt, b, u, u, u, 1, true);
+    ops.gemm(dg, UT, nxt, b, u, u, u, 1, true, U);
     const s = cur;
     cur = nxt;
     nxt = s;
@@ -172,7 +176,7 @@ export function simpleRnnBackward(tape: SimpleRnnTape, dOutput: Float32Array, dh
   ops.gemm(hs, dG, dU, u, u, rows, 1, u, false);
   heap.fill(0, dB, dB + u);
   ops.colSumAccumulate(dG, rows, u, dB);
-  ops.gemm(dG, WT, dxT, rows, n, u, u, 1, false);
+  ops.gemm(dG, WT, dxT, rows, n, u, u, 1, false, W);
 
   return {
     dx: fromTimeMajor(heap, dxT, b, T, n, tape.goBackwards),

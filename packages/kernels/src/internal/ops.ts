@@ -10,8 +10,12 @@ export interface Ops {
   readonly base: number;
   /** Makes the heap hold at least `end` floats and returns the current view of it. */
   reserve(end: number): Float32Array;
-  /** C[m×n] = (acc ? C : 0) + A·B; A(i, kk) at a + i·sAi + kk·sAk; B [k×n], C [m×n] dense. */
-  gemm(a: number, b: number, c: number, m: number, n: number, k: number, sAi: number, sAk: number, acc: boolean): void;
+  /**
+   * C[m×n] = (acc ? C : 0) + A·B; A(i, kk) at a + i·sAi + kk·sAk; B [k×n], C [m×n] dense.
+   * `bt`, when non-zero, holds Bᵀ [n×k] too, which lets the wasm path vectorise the columns
+   * left over after the last multiple of 4 (needs sAk = 1).
+   */
+  gemm(a: number, b: number, c: number, m: number, n: number, k: number, sAi: number, sAk: number, acc: boolean, bt?: number): void;
   /** dst[j] += Σ_i src[i, j] over [rows × cols]. */
   colSumAccumulate(src: number, rows: number, cols: number, dst: number): void;
   lstmCellForward(g: number, cPrev: number, hPrev: number, cOut: number, hOut: number, mask: number, batch: number, units: number, act: number, recAct: number): void;

@@ -9,24 +9,26 @@ import { makeArgs } from './test-support.js';
 
 describe('wasm primitives', () => {
   it.each([
-    [1, 1, 1], [3, 5, 7], [4, 8, 2], [5, 13, 9], [32, 200, 50], [7, 3, 17],
+    [1, 1, 1], [3, 5, 7], [4, 8, 2], [5, 13, 9], [32, 200, 50], [7, 3, 17], [50, 203, 600], [1600, 1, 200],
   ])('gemm A·B and Aᵀ·B equal a float64 product for m=%i n=%i k=%i', (m, n, k) => {
     const r = rng(m * 100 + n * 10 + k);
     const A = uniform(r, m * k);
     const B = uniform(r, k * n);
     const C0 = uniform(r, m * n);
     for (const ops of [loadWasmOps()!, new JsOps()]) {
-      for (const trans of [false, true]) {
+      for (const mode of ['A·B', 'Aᵀ·B', 'A·B with Bᵀ'] as const) {
+        const trans = mode === 'Aᵀ·B';
         const L = new Layout(ops.base);
-        const a = L.take(m * k), b = L.take(k * n), c = L.take(m * n);
+        const a = L.take(m * k), b = L.take(k * n), c = L.take(m * n), bt = L.take(n * k);
         const heap = ops.reserve(L.end);
         // Aᵀ·B reads A stored [k, m]: store the transpose so both compute the same product.
         if (trans) for (let i = 0; i < m; i++) for (let kk = 0; kk < k; kk++) heap[a + kk * m + i] = A[i * k + kk];
         else heap.set(A, a);
         heap.set(B, b);
         heap.set(C0, c);
+        for (let kk = 0; kk < k; kk++) for (let j = 0; j < n; j++) heap[bt + j * k + kk] = B[kk * n + j];
         if (trans) ops.gemm(a, b, c, m, n, k, 1, m, true);
-        else ops.gemm(a, b, c, m, n, k, k, 1, true);
+        else ops.gemm(a, b, c, m, n, k, k, 1, true, mode === 'A·B with Bᵀ' ? bt : 0);
         let worst = 0;
         for (let i = 0; i < m; i++) {
           for (let j = 0; j < n; j++) {
@@ -35,7 +37,7 @@ describe('wasm primitives', () => {
             worst = Math.max(worst, Math.abs(heap[c + i * n + j] - s) / (1 + Math.abs(s)));
           }
         }
-        expect(worst, `${ops.name} trans=${trans}`).toBeLessThan(1e-5);
+        expect(worst, `${ops.name} ${mode}`).toBeLessThan(1e-5);
       }
     }
   });

@@ -4,7 +4,7 @@ import { KERNELS_WASM_BASE64 } from './generated/kernels-wasm.js';
 interface KernelExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
-  gemm(a: number, b: number, c: number, m: number, n: number, k: number, sAi: number, sAk: number, acc: number): void;
+  gemm(a: number, b: number, c: number, m: number, n: number, k: number, sAi: number, sAk: number, acc: number, bt: number): void;
   colSumAccumulate(src: number, rows: number, cols: number, dst: number): void;
   lstmCellForward(...args: number[]): void;
   lstmCellBackward(...args: number[]): void;
@@ -70,8 +70,8 @@ export class WasmOps implements Ops {
     return this.view;
   }
 
-  gemm(a: number, b: number, c: number, m: number, n: number, k: number, sAi: number, sAk: number, acc: boolean): void {
-    this.ex.gemm(a * 4, b * 4, c * 4, m, n, k, sAi, sAk, acc ? 1 : 0);
+  gemm(a: number, b: number, c: number, m: number, n: number, k: number, sAi: number, sAk: number, acc: boolean, bt = 0): void {
+    this.ex.gemm(a * 4, b * 4, c * 4, m, n, k, sAi, sAk, acc ? 1 : 0, bt * 4);
   }
 
   colSumAccumulate(src: number, rows: number, cols: number, dst: number): void {

@@ -14,7 +14,7 @@ function f64(r: () => number, n: number, s = 1): Float64Array {
   return Float64Array.from({ length: n }, () => (r() * 2 - 1) * s);
 }
 
-function setup(kind: Kind, opts: { activation: Activation; recurrentActivation: Activation; returnSequences: boolean; goBackwards: boolean; mask: boolean }, seed: number) {
+function setup(kind: Kind, { mask, ...opts }: { activation: Activation; recurrentActivation: Activation; returnSequences: boolean; goBackwards: boolean; mask: boolean }, seed: number) {
   const r = rng(seed);
   const [k, biasRows] = K[kind];
   const batch = 2, timesteps = 4, n = 3, units = 3;
@@ -22,7 +22,7 @@ function setup(kind: Kind, opts: { activation: Activation; recurrentActivation: 
     x: f64(r, batch * timesteps * n), batch, timesteps, units,
     kernel: f64(r, n * k * units, 0.7), recurrentKernel: f64(r, units * k * units, 0.7), bias: f64(r, biasRows * k * units, 0.3),
     h0: f64(r, batch * units, 0.5), c0: kind === 'lstm' ? f64(r, batch * units, 0.5) : undefined,
-    mask: opts.mask ? Float64Array.from([1, 0, 1, 1, 1, 1, 0, 1]) : undefined,
+    mask: mask ? Float64Array.from([1, 0, 1, 1, 1, 1, 0, 1]) : undefined,
     ...opts,
   };
   const outLen = opts.returnSequences ? batch * timesteps * units : batch * units;
