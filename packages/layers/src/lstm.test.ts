@@ -80,3 +80,21 @@ describe('lstm', () => {
     expect(loaded.layers[0].getConfig()).toEqual(layer.getConfig());
   });
 });
+
+describe('LSTM memory', () => {
+  it('frees everything it allocates when a model is built and disposed (stock tfjs leaks 4 tensors here)', async () => {
+    await tf.setBackend('cpu');
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) {
+      const model = tf.sequential();
+      model.add(lstm({ units: 4, inputShape: [3, 2], seed: i }));
+      const bias = model.layers[0].getWeights()[2].dataSync();
+      expect(Array.from(bias.slice(4, 8))).toEqual([1, 1, 1, 1]);
+      expect(Array.from(bias.slice(0, 4))).toEqual([0, 0, 0, 0]);
+      expect(Array.from(bias.slice(8))).toEqual(new Array(8).fill(0));
+      model.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    expect(lstm({ units: 2 }).getConfig().unitForgetBias).toBe(true);
+  });
+});

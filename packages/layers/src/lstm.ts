@@ -6,6 +6,7 @@ import { describeSequenceCall, implementationOf, recurrentArgs } from './interna
 import { checkSequenceInput, shapeOfInput } from './internal/check-input';
 import { runLstm } from './internal/recurrent-path';
 import { fixStatefulCall } from './internal/stateful-fix';
+import { tidyForgetBiasInit } from './internal/forget-bias-init';
 
 /** Options of {@link lstm}: the shared recurrent options plus LSTM's own. */
 export interface LstmOptions extends RecurrentOptions {
@@ -42,6 +43,7 @@ export class LSTM extends StockLSTM {
       unitForgetBias: options.unitForgetBias ?? KERAS_DEFAULTS.lstm.unitForgetBias,
     });
     this.recurrentImplementation = implementationOf(options);
+    tidyForgetBiasInit((this as any).cell);
   }
 
   override apply(inputs: any, kwargs?: any): any {
