@@ -3,5 +3,5 @@ import { workspaceAlias } from '../../vitest.shared';
 
 export default defineConfig({
   resolve: { alias: workspaceAlias },
-  test: { include: ['src/**/*.test.ts'], testTimeout: 120_000 },
+  test: { include: ['src/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 },
 });
