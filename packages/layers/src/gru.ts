@@ -6,6 +6,8 @@ import { describeSequenceCall, implementationOf, recurrentArgs } from './interna
 import { checkSequenceInput, shapeOfInput } from './internal/check-input';
 import { runGru } from './internal/recurrent-path';
 import { fixStatefulCall } from './internal/stateful-fix';
+// Installs the fused kernels of @lstm-kit/kernels behind the recurrent seam.
+import './internal/install-fused-paths';
 import { GRUCell } from './internal/gru-cell';
 
 /** Options of {@link gru}: the shared recurrent options plus GRU's own. */

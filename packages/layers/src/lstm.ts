@@ -6,6 +6,8 @@ import { describeSequenceCall, implementationOf, recurrentArgs } from './interna
 import { checkSequenceInput, shapeOfInput } from './internal/check-input';
 import { runLstm } from './internal/recurrent-path';
 import { fixStatefulCall } from './internal/stateful-fix';
+// Installs the fused kernels of @lstm-kit/kernels behind the recurrent seam.
+import './internal/install-fused-paths';
 import { tidyForgetBiasInit } from './internal/forget-bias-init';
 
 /** Options of {@link lstm}: the shared recurrent options plus LSTM's own. */

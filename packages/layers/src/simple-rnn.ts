@@ -4,6 +4,8 @@ import { describeSequenceCall, implementationOf, recurrentArgs } from './interna
 import { checkSequenceInput, shapeOfInput } from './internal/check-input';
 import { runSimpleRnn } from './internal/recurrent-path';
 import { fixStatefulCall } from './internal/stateful-fix';
+// Installs the fused kernels of @lstm-kit/kernels behind the recurrent seam.
+import './internal/install-fused-paths';
 
 /** Options of {@link simpleRnn}: the shared recurrent options. */
 export type SimpleRnnOptions = RecurrentOptions;

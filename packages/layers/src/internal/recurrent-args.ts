@@ -78,8 +78,13 @@ export function describeSequenceCall(
 ): RecurrentSequenceCall {
   const x = (Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor3D;
   const cell = layer.cell;
-  let initialState = (kwargs?.initialState as tf.Tensor2D[] | undefined) ?? null;
+  // In a functional model, initial states arrive as extra inputs while `kwargs.initialState`
+  // still holds the symbolic tensors the graph was built with.
+  const given = Array.isArray(inputs) && inputs.length > 1 ? inputs.slice(1) : (kwargs?.initialState as tf.Tensor[] | undefined);
+  let initialState = given != null && given.every((s) => s instanceof tf.Tensor) ? (given as tf.Tensor2D[]) : null;
   if (initialState == null && layer.stateful) initialState = layer.states_ ?? null;
+  const rawMask = kwargs?.mask as tf.Tensor | tf.Tensor[] | undefined;
+  const mask = (Array.isArray(rawMask) ? rawMask[0] : rawMask) ?? null;
   return {
     kind,
     inputs: x,
@@ -87,7 +92,7 @@ export function describeSequenceCall(
     recurrentKernel: cell.recurrentKernel.read(),
     bias: cell.bias ? cell.bias.read() : null,
     initialState,
-    mask: (kwargs?.mask as tf.Tensor | undefined) ?? null,
+    mask: mask instanceof tf.Tensor ? mask : null,
     training: kwargs?.training === true,
     units: cell.units,
     activation: activationName(cell.activation),

@@ -34,11 +34,13 @@ export interface RecurrentSequenceCall {
 /**
  * A fused implementation of one cell type over a whole sequence: returns the output (last
  * step, or all steps when `returnSequences`) and the final states, differentiable (e.g.
- * through `tf.customGrad`). Keeping stateful layers' states is done by the caller.
+ * through `tf.customGrad`), or null when it cannot compute this call (training dropout, an
+ * activation it lacks), which then runs on tfjs ops. Keeping stateful layers' states is done
+ * by the caller.
  */
-export type FusedSequenceFn = (call: RecurrentSequenceCall) => { output: tf.Tensor; states: tf.Tensor[] };
+export type FusedSequenceFn = (call: RecurrentSequenceCall) => { output: tf.Tensor; states: tf.Tensor[] } | null;
 
-/** Fused paths installed by `@lstm-kit/kernels` integration (issue #6); empty until then. */
+/** Fused paths, installed from `@lstm-kit/kernels` on import (`install-fused-paths.ts`). */
 const fusedPaths = new Map<RecurrentKind, FusedSequenceFn>();
 
 /**
@@ -85,10 +87,15 @@ export function runRecurrent(
   keepStates: ((states: tf.Tensor[], training: boolean) => void) | null,
 ): tf.Tensor | tf.Tensor[] {
   if (resolvePath(kind, implementation, layerName) === 'kernels') {
-    const call = describe();
-    const { output, states } = fusedPaths.get(kind)!(call);
-    if (keepStates) keepStates(states, call.training);
-    return call.returnState ? [output, ...states] : output;
+    // The tidy frees the final states when the caller does not take them (no returnState).
+    const fused = tf.tidy((): tf.Tensor | tf.Tensor[] | undefined => {
+      const call = describe();
+      const result = fusedPaths.get(kind)!(call);
+      if (result == null) return undefined;
+      if (keepStates) keepStates(result.states, call.training);
+      return call.returnState ? [result.output, ...result.states] : result.output;
+    });
+    if (fused !== undefined) return fused as tf.Tensor | tf.Tensor[];
   }
   return viaTfjs();
 }
