@@ -1,5 +1,5 @@
 import { initBackend } from '@lstm-kit/backend';
-import type { SystemResult, SystemRunOptions } from '@lstm-kit/cli';
+import { type SystemResult, type SystemRunOptions, lineOutput } from '@lstm-kit/cli';
 import { compileModel, fitOnline, predictClasses } from '@lstm-kit/harness';
 import { summary, vanilla } from '@lstm-kit/layers';
 import { echo } from '@lstm-kit/problems';
@@ -17,21 +17,14 @@ export const ECHO_CONFIG = {
   seed: 6,
 } as const;
 
+/** The options `lstm-kit tune echo --grid key=a,b` may vary. */
+export const tunable = { units: 'number', updates: 'number' } as const;
+
+/** Accuracy: higher is better. */
+export const higherIsBetter = true;
+
 /** The reduced size `--quick` and the tests use. */
 export const ECHO_QUICK = { updates: 3_000 } as const;
-
-// Progress written as whole lines to the caller's log (the tour prints through one).
-function lineOutput(log: (line: string) => void) {
-  let pending = '';
-  return {
-    write(text: string) {
-      pending += text;
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) if (line.trim()) log(line);
-    },
-  };
-}
 
 /** Options of the echo app's {@link run}. */
 export interface EchoRunOptions extends SystemRunOptions {

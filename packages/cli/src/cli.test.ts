@@ -70,7 +70,7 @@ describe('runTour', () => {
       expect(seen).toEqual([expect.objectContaining({ quick: true, outDir: join(out, 'echo') })]);
       const text = c.lines.join('\n');
       expect(text).toMatch(/lstm-kit backend: cpu/);
-      expect(text).toMatch(/echo\s+B6\s+LSTM\(25\) → Dense\(10, softmax\)\s+3,860\s+4\.3\s+5\.3\s+accuracy 100\.0%\s+100%\s+ok \(≥ 95%\)/);
+      expect(text).toMatch(/echo\s+B6\s+LSTM\(25\) → Dense\(10, softmax\)\s+3,860\s+4\.3\s+5\.3\s+-\s+accuracy 100\.0%\s+100%\s+ok \(≥ 95%\)/);
       expect(text).toMatch(/All 1 systems reached their reference skill/);
       const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
       expect(summary.rows[0].result.params).toBe(3860);

@@ -12,7 +12,41 @@ export interface SystemEntry {
   readonly kerasSeconds?: number;
 }
 
+const app = (id: string, lesson: string, times: { pytorchSeconds?: number; kerasSeconds?: number } = {}): SystemEntry => ({
+  id,
+  lesson,
+  module: `@lstm-kit-apps/${id}`,
+  ...times,
+});
+
 /** Every example system of the course, in the order the tour runs them. */
 export const SYSTEMS: readonly SystemEntry[] = [
-  { id: 'echo', lesson: 'B6', module: '@lstm-kit-apps/echo', pytorchSeconds: 5.3 },
+  app('echo', 'B6', { pytorchSeconds: 5.3 }),
+  app('damped-sine', 'B7', { pytorchSeconds: 10, kerasSeconds: 169 }),
+  app('moving-line', 'B8', { pytorchSeconds: 60, kerasSeconds: 37 }),
+  app('addition', 'B9', { pytorchSeconds: 5, kerasSeconds: 37 }),
+  app('cumulative-sum', 'B10', { pytorchSeconds: 11, kerasSeconds: 97 }),
+  app('rectangles', 'B11'),
+  app('fit-diagnosis', 'B12a'),
+  app('tuning', 'B12b'),
+  app('save-load', 'B13'),
+  app('update-model', 'B14'),
+  app('one-to-one', 'L1'),
+  app('two-features', 'L2'),
+  app('rnn-vs-lstm', 'L3'),
+  app('echo-stateless', 'L4'),
+  app('stateful', 'L5'),
+  app('pm25-forecast', 'L6'),
+  app('airline-forecast', 'data'),
 ];
+
+/**
+ * Find a system by id.
+ *
+ * @returns the entry, or undefined for an unknown id
+ * @example
+ * findSystem('echo').lesson; // 'B6'
+ */
+export function findSystem(id: string): SystemEntry | undefined {
+  return SYSTEMS.find((s) => s.id === id);
+}

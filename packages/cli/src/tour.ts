@@ -1,10 +1,11 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type BackendPreference, describeBackend, initBackend } from '@lstm-kit/backend';
-import { UsageError } from './errors';
 import { formatTable } from './format-table';
+import { loadSystemModule, selectSystems } from './load-system';
 import type { SystemResult, SystemRunner } from './system-result';
-import { SYSTEMS, type SystemEntry } from './systems';
+import type { SystemEntry } from './systems';
+import { type TourSummary, writeTourReport } from './tour-report';
 
 /** Options of {@link runTour}. */
 export interface TourOptions {
@@ -14,7 +15,7 @@ export interface TourOptions {
   only?: readonly string[];
   /** The backend to train on. Default: `LSTM_KIT_BACKEND`, else `auto`. */
   backend?: BackendPreference;
-  /** Where the summary and charts go. Default `reports/tour`; `null` writes nothing. */
+  /** Where the summary, charts and HTML report go. Default `reports/tour`; `null` writes nothing. */
   outDir?: string | null;
   /** Where lines go. Default `console.log`. */
   log?: (line: string) => void;
@@ -57,7 +58,7 @@ export async function runTour(options: TourOptions = {}): Promise<TourReport> {
   const info = await initBackend({ prefer: options.backend });
   log(describeBackend(info));
   const outDir = options.outDir === null ? undefined : resolve(options.outDir ?? join('reports', 'tour'));
-  const load = options.load ?? loadSystem;
+  const load = options.load ?? (async (entry: SystemEntry) => (await loadSystemModule(entry)).run);
   const rows: TourRow[] = [];
   for (const [i, entry] of selected.entries()) {
     log('');
@@ -80,33 +81,11 @@ export async function runTour(options: TourOptions = {}): Promise<TourReport> {
   log('');
   log(allPassed ? `All ${rows.length} systems reached their reference skill.` : `Missed: ${misses.join(', ')}.`);
   if (outDir) {
-    writeSummary(outDir, { backend: describeBackend(info), quick: Boolean(options.quick), rows, table });
-    log(`Summary written to ${join(outDir, 'summary.json')}`);
+    writeSummary(outDir, { backend: describeBackend(info), quick: Boolean(options.quick), date: new Date().toISOString(), rows, table });
+    const page = await writeTourReport(outDir);
+    log(`Report written to ${page} (summary in ${join(outDir, 'summary.json')})`);
   }
   return { backend: info.name, rows, table, allPassed };
-}
-
-function selectSystems(only: readonly string[] | undefined): SystemEntry[] {
-  if (!only || only.length === 0) return [...SYSTEMS];
-  const known = new Map(SYSTEMS.map((s) => [s.id, s]));
-  return only.map((id) => {
-    const entry = known.get(id);
-    if (!entry) throw new UsageError(`unknown system '${id}'; expected one of: ${SYSTEMS.map((s) => s.id).join(', ')}`);
-    return entry;
-  });
-}
-
-async function loadSystem(entry: SystemEntry): Promise<SystemRunner> {
-  let mod: { run?: SystemRunner };
-  try {
-    mod = (await import(entry.module)) as { run?: SystemRunner };
-  } catch (e) {
-    throw new Error(
-      `could not load ${entry.module} (${(e as Error).message}); the tour runs the example apps of the lstm-kit repository: run it there after 'npm run build'`,
-    );
-  }
-  if (typeof mod.run !== 'function') throw new Error(`${entry.module} does not export a run(options) function`);
-  return mod.run;
 }
 
 /**
@@ -116,10 +95,11 @@ async function loadSystem(entry: SystemEntry): Promise<SystemRunner> {
  * tourTable(report.rows).forEach((line) => console.log(line));
  */
 export function tourTable(rows: readonly TourRow[]): string[] {
-  const header = ['system', 'lesson', 'architecture', 'params', 'train s', 'PyTorch s', 'skill', 'reference', 'verdict'];
+  const header = ['system', 'lesson', 'architecture', 'params', 'train s', 'PyTorch s', 'Keras s', 'skill', 'reference', 'verdict'];
   const body = rows.map(({ entry, result, error }) => {
     const pytorch = entry.pytorchSeconds === undefined ? '-' : entry.pytorchSeconds.toFixed(1);
-    if (!result) return [entry.id, entry.lesson, '-', '-', '-', pytorch, '-', '-', `ERROR: ${error}`];
+    const keras = entry.kerasSeconds === undefined ? '-' : entry.kerasSeconds.toFixed(0);
+    if (!result) return [entry.id, entry.lesson, '-', '-', '-', pytorch, keras, '-', '-', `ERROR: ${error}`];
     return [
       entry.id,
       entry.lesson,
@@ -127,15 +107,16 @@ export function tourTable(rows: readonly TourRow[]): string[] {
       result.params.toLocaleString('en-US'),
       result.trainSeconds.toFixed(1),
       pytorch,
+      keras,
       `${result.skill.name} ${result.skill.display}`,
       result.reference,
       result.passed ? `ok (${result.threshold})` : `MISS (needs ${result.threshold})`,
     ];
   });
-  return formatTable(header, body, ['l', 'l', 'l', 'r', 'r', 'r', 'l', 'l', 'l']);
+  return formatTable(header, body, ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l', 'l', 'l']);
 }
 
-function writeSummary(outDir: string, summary: object): void {
+function writeSummary(outDir: string, summary: TourSummary): void {
   mkdirSync(outDir, { recursive: true });
   const target = join(outDir, 'summary.json');
   const tmp = `${target}.${process.pid}.tmp`;
