@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { initBackend } from '@lstm-kit/backend';
-import { type SystemResult, type SystemRunOptions, lineOutput } from '@lstm-kit/cli';
+import { learningCurves, writeChart } from '@lstm-kit/charts';
+import { type SystemChart, type SystemResult, type SystemRunOptions, lineOutput } from '@lstm-kit/cli';
 import { compileModel, fitOnline, predictClasses } from '@lstm-kit/harness';
 import { summary, vanilla } from '@lstm-kit/layers';
 import { echo } from '@lstm-kit/problems';
@@ -48,7 +50,7 @@ export interface EchoRunOptions extends SystemRunOptions {
  */
 export async function run(options: EchoRunOptions = {}): Promise<SystemResult> {
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
-  const backend = await initBackend();
+  const backend = await initBackend({ prefer: options.backend });
   const seed = options.seed ?? ECHO_CONFIG.seed;
   const updates = options.updates ?? (options.quick ? ECHO_QUICK.updates : ECHO_CONFIG.updates);
   const { length, nFeatures, outIndex } = ECHO_CONFIG;
@@ -71,7 +73,7 @@ export async function run(options: EchoRunOptions = {}): Promise<SystemResult> {
   const testRng = rng.fork();
   log(`Training on ${updates.toLocaleString('en-US')} freshly generated sequences, one update each`);
   const started = performance.now();
-  await fitOnline(model, () => {
+  const history = await fitOnline(model, () => {
     const { x, y } = echo({ length, nFeatures, outIndex, nPatterns: 1, rng: trainRng });
     return { x, y };
   }, { updates, verbose: options.verbose ?? 1, output: options.log ? lineOutput(options.log) : undefined });
@@ -90,6 +92,19 @@ export async function run(options: EchoRunOptions = {}): Promise<SystemResult> {
     (i) => `Sequence: [${test.sequences[i].join(', ')}]  Expected: ${test.targets[i]}  Predicted: ${predicted[i]}`,
   );
   for (const line of details) log(line);
+
+  const charts: SystemChart[] = [];
+  if (options.outDir) {
+    const every = Math.max(1, Math.round(updates / 10));
+    const spec = learningCurves({
+      title: `Echo: training loss every ${every.toLocaleString('en-US')} updates`,
+      history: history.history,
+      xTitle: `window of ${every.toLocaleString('en-US')} updates`,
+    });
+    const path = join(options.outDir, 'learning-curve.svg');
+    await writeChart(spec, path);
+    charts.push({ title: 'Learning curve', path, spec });
+  }
   log(`Accuracy: ${(accuracy * 100).toFixed(1)}% on ${test.targets.length} new sequences (reference 100%), trained in ${trainSeconds.toFixed(1)} s`);
 
   return {
@@ -105,5 +120,6 @@ export async function run(options: EchoRunOptions = {}): Promise<SystemResult> {
     passed: accuracy >= 0.95,
     backend: backend.name,
     details,
+    charts,
   };
 }

@@ -47,6 +47,11 @@ export interface SystemResult {
 
 /** Options every example system's `run` accepts. */
 export interface SystemRunOptions {
+  /**
+   * The backend to train on, passed to `initBackend({ prefer })`. Default: `LSTM_KIT_BACKEND`,
+   * else `auto`. The tour passes the one it started, so every system runs on it.
+   */
+  readonly backend?: 'auto' | 'tensorflow' | 'wasm' | 'cpu';
   /** Reduced sizes for a fast look (and for tests). Default false: the book's sizes. */
   readonly quick?: boolean;
   /** Seed for data, initial weights and shuffling. Each app documents its default. */

@@ -65,7 +65,7 @@ export async function runTour(options: TourOptions = {}): Promise<TourReport> {
     log(`== [${i + 1}/${selected.length}] ${entry.id} (${entry.lesson}) ==`);
     try {
       const run = await load(entry);
-      const result = await run({ quick: options.quick, log, outDir: outDir && join(outDir, entry.id) });
+      const result = await run({ quick: options.quick, backend: info.name, log, outDir: outDir && join(outDir, entry.id) });
       rows.push({ entry, result });
     } catch (e) {
       const message = (e as Error).message ?? String(e);

@@ -42,6 +42,7 @@ export async function trainCommand(args: readonly string[], out: (line: string) 
   const { run } = await loadSystemModule(entry);
   const result = await run({
     quick: Boolean(values.quick),
+    backend: info.name,
     seed: values.seed === undefined ? undefined : parseInteger('--seed', values.seed),
     log: out,
     outDir: values.out as string | undefined,

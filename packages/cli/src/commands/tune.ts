@@ -59,13 +59,14 @@ export async function tuneCommand(args: readonly string[], out: (line: string) =
   }
   const repeats = values.repeats === undefined ? 3 : parseInteger('--repeats', values.repeats);
   const seed = values.seed === undefined ? 1 : parseInteger('--seed', values.seed);
-  out(describeBackend(await initBackend({ prefer: parseBackend(values.backend) as BackendPreference | undefined })));
+  const info = await initBackend({ prefer: parseBackend(values.backend) as BackendPreference | undefined });
+  out(describeBackend(info));
   const direction = module.higherIsBetter ? 'max' : 'min';
   let skillName = 'skill';
   const result = await gridSearch(
     space,
     async (config, ctx) => {
-      const r = await module.run({ ...config, quick: Boolean(values.quick), seed: ctx.seed, verbose: 0 });
+      const r = await module.run({ ...config, quick: Boolean(values.quick), backend: info.name, seed: ctx.seed, verbose: 0 });
       skillName = r.skill.name;
       return r.skill.value;
     },
