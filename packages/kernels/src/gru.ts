@@ -101,8 +101,8 @@ export function gruForward(args: GatedRecurrentArgs): GruForwardResult {
           kind: 'gru',
           backend: ops.name,
           ...r,
-          kernel: Float32Array.from(args.kernel),
-          recurrentKernel: Float32Array.from(args.recurrentKernel),
+          kernel: args.kernel.slice(), // slice is a memcpy; Float32Array.from walks an iterator
+          recurrentKernel: args.recurrentKernel.slice(),
           xT: heap.slice(xT, xT + rows * n),
           gates: heap.slice(gates, gates + rows * G),
           rh: heap.slice(rh, rh + rows * u),

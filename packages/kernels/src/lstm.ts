@@ -114,8 +114,8 @@ export function lstmForward(args: LstmArgs): LstmForwardResult {
           kind: 'lstm',
           backend: ops.name,
           ...r,
-          kernel: Float32Array.from(args.kernel),
-          recurrentKernel: Float32Array.from(args.recurrentKernel),
+          kernel: args.kernel.slice(), // slice is a memcpy; Float32Array.from walks an iterator
+          recurrentKernel: args.recurrentKernel.slice(),
           xT: heap.slice(xT, xT + rows * n),
           gates: heap.slice(gates, gates + rows * G),
           hs: heap.slice(hs, hs + (T + 1) * bu),

@@ -98,8 +98,8 @@ export function simpleRnnForward(args: RecurrentArgs): SimpleRnnForwardResult {
           act,
           returnSequences: r.returnSequences,
           goBackwards: r.goBackwards,
-          kernel: Float32Array.from(args.kernel),
-          recurrentKernel: Float32Array.from(args.recurrentKernel),
+          kernel: args.kernel.slice(), // slice is a memcpy; Float32Array.from walks an iterator
+          recurrentKernel: args.recurrentKernel.slice(),
           xT: heap.slice(xT, xT + rows * n),
           gates: heap.slice(gates, gates + rows * u),
           hs: heap.slice(hs, hs + (T + 1) * bu),

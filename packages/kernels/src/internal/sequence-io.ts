@@ -21,7 +21,11 @@ export function fromTimeMajor(heap: Float32Array, src: number, batch: number, T:
     const tau = reverse ? T - 1 - t : t;
     for (let b = 0; b < batch; b++) {
       const s = src + (t * batch + b) * f;
-      out.set(heap.subarray(s, s + f), (b * T + tau) * f);
+      const o = (b * T + tau) * f;
+      // Narrow rows (one feature is common) copy faster element by element than through a
+      // subarray view per row, which also leaves batch·T small objects for the GC.
+      if (f < 16) for (let j = 0; j < f; j++) out[o + j] = heap[s + j];
+      else out.set(heap.subarray(s, s + f), o);
     }
   }
   return out;
