@@ -52,8 +52,9 @@ function torchRates(py, name) {
 
 async function measure(name, stack, fraction) {
   const c = CONFIGS[name];
-  // At least 25 steps, so each of the 5 timed parts spans several steps.
-  const steps = Math.max(25, Math.round((c.samples * fraction) / c.batch));
+  // lstm-kit: at least 25 steps, so each of the 5 timed parts spans several; stock tfjs (seconds
+  // per step on the large configs): at least 5, one per part.
+  const steps = Math.max(stack === 'kit' ? 25 : 5, Math.round((c.samples * fraction) / c.batch));
   const model = buildModel(name, stack);
   const [x, y] = c.data(c.batch);
   const train = await trainRate(model, x, y, c.batch, steps, 5);
