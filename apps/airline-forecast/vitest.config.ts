@@ -1,0 +1,7 @@
+import { defineConfig } from 'vitest/config';
+import { workspaceAlias } from '../../vitest.shared';
+
+export default defineConfig({
+  resolve: { alias: workspaceAlias },
+  test: { include: ['src/**/*.test.ts'], testTimeout: 300_000 },
+});
