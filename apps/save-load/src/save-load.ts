@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initBackend } from '@lstm-kit/backend';
 import { seriesChart, writeChart } from '@lstm-kit/charts';
@@ -30,8 +30,12 @@ export interface SaveLoadRunOptions extends SystemRunOptions {
   readonly epochs?: number;
 }
 
-/** The loader script run in a second Node process (plain JS on the packages' built output). */
-const LOADER = fileURLToPath(new URL('../load-and-predict.mjs', import.meta.url));
+/**
+ * The loader script run in a second Node process (plain JS on the packages' built output),
+ * beside `src/` and `dist/`. The CJS build has `__filename` and an empty `import.meta`; the
+ * ESM build and vitest have `import.meta.url`.
+ */
+const LOADER = join(dirname(typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url)), '..', 'load-and-predict.mjs');
 
 /**
  * Reproduce lesson 13: train LSTM(10) → Dense(1) on the toy data, save it as one file and as

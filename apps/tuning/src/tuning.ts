@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { initBackend } from '@lstm-kit/backend';
 import { boxPlot, writeChart } from '@lstm-kit/charts';
@@ -50,8 +50,12 @@ export interface TuningRunOptions extends SystemRunOptions {
   readonly grids?: readonly ('cells' | 'batchSize')[];
 }
 
-/** The trial module both executors load: plain JS, found beside `src/` and `dist/` alike. */
-const TRIAL_MODULE = fileURLToPath(new URL('../trial.mjs', import.meta.url));
+/**
+ * The trial module both executors load: plain JS, found beside `src/` and `dist/` alike. The
+ * CJS build has `__filename` and an empty `import.meta`; the ESM build and vitest have
+ * `import.meta.url`.
+ */
+const TRIAL_MODULE = join(dirname(typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url)), '..', 'trial.mjs');
 
 type TuningConfig = { cells: number; batchSize: number; epochs: number; backend?: string };
 
