@@ -93,7 +93,7 @@ export function buildModel(
  */
 export async function run(options: AdditionRunOptions = {}): Promise<SystemResult> {
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
-  const backend = await initBackend();
+  const backend = await initBackend({ prefer: options.backend });
   const seed = options.seed ?? ADDITION_CONFIG.seed;
   const nTerms = options.nTerms ?? ADDITION_CONFIG.nTerms;
   const largest = options.largest ?? ADDITION_CONFIG.largest;

@@ -86,7 +86,7 @@ function rmseOf(a: readonly number[], b: readonly number[]): number {
  */
 export async function run(options: AirlineRunOptions = {}): Promise<SystemResult> {
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
-  const backend = await initBackend();
+  const backend = await initBackend({ prefer: options.backend });
   const cfg = AIRLINE_CONFIG;
   const seed = options.seed ?? cfg.seed;
   const epochs = options.epochs ?? (options.quick ? AIRLINE_QUICK.epochs : cfg.epochs);

@@ -79,7 +79,7 @@ const bits = (values: ArrayLike<number>, from: number, count: number): string =>
  */
 export async function run(options: CumulativeSumRunOptions = {}): Promise<CumulativeSumResult> {
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
-  const backend = await initBackend();
+  const backend = await initBackend({ prefer: options.backend });
   const seed = options.seed ?? CUMULATIVE_SUM_CONFIG.seed;
   const trainSequences = options.trainSequences ?? (options.quick ? CUMULATIVE_SUM_QUICK.trainSequences : CUMULATIVE_SUM_CONFIG.trainSequences);
   const batchSize = options.batchSize ?? CUMULATIVE_SUM_CONFIG.batchSize;

@@ -80,7 +80,7 @@ const round = (values: ArrayLike<number>, from: number, count: number): string =
  */
 export async function run(options: DampedSineRunOptions = {}): Promise<DampedSineResult> {
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
-  const backend = await initBackend();
+  const backend = await initBackend({ prefer: options.backend });
   const seed = options.seed ?? DAMPED_SINE_CONFIG.seed;
   const trainSequences = options.trainSequences ?? (options.quick ? DAMPED_SINE_QUICK.trainSequences : DAMPED_SINE_CONFIG.trainSequences);
   const batchSize = options.batchSize ?? DAMPED_SINE_CONFIG.batchSize;

@@ -52,7 +52,7 @@ export interface EchoStatelessRunOptions extends SystemRunOptions {
  */
 export async function run(options: EchoStatelessRunOptions = {}): Promise<SystemResult> {
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
-  const backend = await initBackend();
+  const backend = await initBackend({ prefer: options.backend });
   const seed = options.seed ?? ECHO_STATELESS_CONFIG.seed;
   const updates = options.updates ?? (options.quick ? ECHO_STATELESS_QUICK.updates : ECHO_STATELESS_CONFIG.updates);
   const units = options.units ?? ECHO_STATELESS_CONFIG.units;

@@ -79,7 +79,7 @@ const word = (label: number): string => (label === 1 ? 'Right' : 'Left');
  */
 export async function run(options: MovingLineRunOptions = {}): Promise<SystemResult> {
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
-  const backend = await initBackend();
+  const backend = await initBackend({ prefer: options.backend });
   const seed = options.seed ?? MOVING_LINE_CONFIG.seed;
   const size = options.size ?? (options.quick ? MOVING_LINE_QUICK.size : MOVING_LINE_CONFIG.size);
   const trainSequences = options.trainSequences ?? (options.quick ? MOVING_LINE_QUICK.trainSequences : MOVING_LINE_CONFIG.trainSequences);

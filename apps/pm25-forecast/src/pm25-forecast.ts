@@ -161,7 +161,7 @@ function errors(forecast: Float32Array | number[], truth: number[], observed: bo
  */
 export async function run(options: Pm25RunOptions = {}): Promise<SystemResult> {
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
-  const backend = await initBackend();
+  const backend = await initBackend({ prefer: options.backend });
   const cfg = PM25_CONFIG;
   const seed = options.seed ?? cfg.seed;
   const quick = options.quick ?? false;

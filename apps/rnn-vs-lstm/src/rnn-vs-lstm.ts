@@ -96,7 +96,7 @@ function modelBuilders(units: number, seed: number): { name: string; build: () =
  */
 export async function run(options: RnnVsLstmRunOptions = {}): Promise<SystemResult> {
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
-  const backend = await initBackend();
+  const backend = await initBackend({ prefer: options.backend });
   const seed = options.seed ?? RNN_VS_LSTM_CONFIG.seed;
   const epochs = options.epochs ?? (options.quick ? RNN_VS_LSTM_QUICK.epochs : RNN_VS_LSTM_CONFIG.epochs);
   const { units, batchSize, query, expected, tolerance, logEvery } = RNN_VS_LSTM_CONFIG;

@@ -160,7 +160,7 @@ function buildModel(units: number, timesteps: number, nFeatures: number, seed: n
  */
 export async function run(options: StatefulRunOptions = {}): Promise<SystemResult> {
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
-  const backend = await initBackend();
+  const backend = await initBackend({ prefer: options.backend });
   const seed = options.seed ?? STATEFUL_CONFIG.seed;
   const epochs = options.epochs ?? (options.quick ? STATEFUL_QUICK.epochs : STATEFUL_CONFIG.epochs);
   const units = options.units ?? STATEFUL_CONFIG.units;

@@ -86,7 +86,7 @@ function progressEvery(every: number, epochs: number, name: string, log: (line: 
  */
 export async function run(options: TwoFeaturesRunOptions = {}): Promise<SystemResult> {
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
-  const backend = await initBackend();
+  const backend = await initBackend({ prefer: options.backend });
   // The stacked model cannot train on one time step without it (a tfjs-core gradient bug).
   registerUnpackGradientFix();
   const seed = options.seed ?? TWO_FEATURES_CONFIG.seed;
