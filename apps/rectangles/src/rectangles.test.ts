@@ -38,4 +38,11 @@ describe('rectangles app (B11) at a reduced size', () => {
     expect(readFileSync(join(out, 'rectangles.svg'), 'utf8')).toMatch(/^<svg/);
     expect(result.charts?.[0].title).toMatch(/Rectangles at 100/);
   });
+
+  it('draws the same shapes for the same seed', async () => {
+    const a = await run({ updates: 300, seed: 5, verbose: 0 });
+    const b = await run({ updates: 300, seed: 5, verbose: 0 });
+    expect(b.details).toEqual(a.details);
+    expect(b.skill.value).toBe(a.skill.value);
+  });
 });

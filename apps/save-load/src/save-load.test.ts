@@ -37,6 +37,12 @@ describe('save-load app (B13) at a reduced size', () => {
     expect(text).toMatch(/Max \|difference\| after loading: one file \S+, architecture \+ weights \S+ \(reference: identical, 0\)/);
   });
 
+  it('trains the same model for the same seed', async () => {
+    const a = await run({ epochs: 10, seed: 3, verbose: 0 });
+    const b = await run({ epochs: 10, seed: 3, verbose: 0 });
+    expect(b.details).toEqual(a.details);
+  });
+
   it('fails loudly when the loaded model differs: a corrupted file is refused by the other process', async () => {
     // The loader verifies checksums, so a damaged save cannot pass as "identical".
     const { writeFileSync, readFileSync } = await import('node:fs');

@@ -30,6 +30,13 @@ describe('tuning app (B12b) at a reduced size', () => {
     expect(result.charts).toHaveLength(1);
   });
 
+  it('gives the same scores for the same seed', async () => {
+    const options = { epochs: 20, repeats: 2, grids: ['cells'] as const, workers: 0, seed: 4, verbose: 0 as const };
+    const a = await run(options);
+    const b = await run(options);
+    expect(b.details).toEqual(a.details);
+  });
+
   it('runs the batch-size grid on worker threads from the plain-JS trial module, as the same trial inline', async () => {
     const epochs = 40;
     const pooled = await run({ epochs, repeats: 2, grids: ['batchSize'], workers: 2, verbose: 0 });

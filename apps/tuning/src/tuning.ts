@@ -8,7 +8,6 @@ import {
   type Executor,
   type GridSearchResult,
   formatDescribe,
-  formatGridTable,
   gridSearch,
   inlineExecutor,
   workerPoolExecutor,
@@ -120,7 +119,6 @@ export async function run(options: TuningRunOptions = {}): Promise<SystemResult>
     const reference = TUNING_CONFIG.reference[grid];
     log(`\nValidation loss (MSE) by ${grid === 'cells' ? 'cells' : 'batch size'}:`);
     log(formatDescribe(Object.fromEntries(marginals.map((m) => [m.label, m.summary]))));
-    log(formatGridTable(result));
     marginals.forEach((m, i) => {
       const line = `${grid === 'cells' ? 'cells' : 'batch size'} ${m.label}: mean val loss ${m.mean.toFixed(4)} (reference ${reference[i]})`;
       details.push(line);

@@ -32,4 +32,11 @@ describe('update-model app (B14) at a reduced size', () => {
     expect(restored?.kind).toBe('model');
     expect(readFileSync(join(out, 'candidates.svg'), 'utf8')).toMatch(/^<svg/);
   });
+
+  it('reaches the same scores and decision for the same seed', async () => {
+    const options = { epochs: 4, refitEpochs: 2, repeats: 2, seed: 2, verbose: 0 as const };
+    const a = await run(options);
+    const b = await run(options);
+    expect(b.details).toEqual(a.details);
+  });
 });
