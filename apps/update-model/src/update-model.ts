@@ -108,7 +108,9 @@ export async function run(options: UpdateModelRunOptions = {}): Promise<SystemRe
     const existing = newModel(seed);
     const params = summary(existing, { print: log }).total;
     log(`Training the existing model on the old data (${oldData.y.shape[0]} windows, ${epochs} epochs) and saving it to ${path}`);
+    const t0Existing = performance.now();
     await train(existing, oldData, epochs, seed);
+    const existingSeconds = (performance.now() - t0Existing) / 1000;
     await saveModel(existing, path);
     release(existing);
 
@@ -149,7 +151,8 @@ export async function run(options: UpdateModelRunOptions = {}): Promise<SystemRe
       seed,
       onRun: (arm, r) => log(`  ${arm} run ${r.repeat + 1}: recent MSE ${r.score.toFixed(6)}`),
     });
-    let trainSeconds = (performance.now() - started) / 1000;
+    // All training: the existing model, every run of every arm, and the winner's retraining.
+    let trainSeconds = existingSeconds + (performance.now() - started) / 1000;
 
     log(formatDescribe(Object.fromEntries(comparison.arms.map((a) => [a.name, a.summary])), { digits: 6 }));
     for (const line of comparison.evidence) log(line);
