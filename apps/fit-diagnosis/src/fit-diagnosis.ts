@@ -70,7 +70,7 @@ interface SetupOutcome {
  */
 export async function run(options: FitDiagnosisRunOptions = {}): Promise<SystemResult> {
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
-  const backend = await initBackend();
+  const backend = await initBackend({ prefer: options.backend });
   const seed = options.seed ?? FIT_DIAGNOSIS_CONFIG.seed;
   const share = options.shareAdamRun ?? (options.quick ? FIT_DIAGNOSIS_QUICK.shareAdamRun : false);
   const { train, validation } = fitDiagnosisData();

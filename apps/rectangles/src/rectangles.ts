@@ -95,7 +95,7 @@ const fmt = (p: readonly number[]) => `[${p[0].toFixed(2)}, ${p[1].toFixed(2)}]`
  */
 export async function run(options: RectanglesRunOptions = {}): Promise<SystemResult> {
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
-  const backend = await initBackend();
+  const backend = await initBackend({ prefer: options.backend });
   const seed = options.seed ?? RECTANGLES_CONFIG.seed;
   const updates = options.updates ?? (options.quick ? RECTANGLES_QUICK.updates : RECTANGLES_CONFIG.updates);
 

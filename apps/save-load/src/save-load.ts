@@ -50,7 +50,7 @@ const LOADER = join(dirname(typeof __filename === 'string' ? __filename : fileUR
  */
 export async function run(options: SaveLoadRunOptions = {}): Promise<SystemResult> {
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
-  const backend = await initBackend();
+  const backend = await initBackend({ prefer: options.backend });
   const seed = options.seed ?? SAVE_LOAD_CONFIG.seed;
   const epochs = options.epochs ?? (options.quick ? SAVE_LOAD_QUICK.epochs : SAVE_LOAD_CONFIG.epochs);
   const { train, validation } = fitDiagnosisData();

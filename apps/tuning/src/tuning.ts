@@ -72,7 +72,7 @@ type TuningConfig = { cells: number; batchSize: number; epochs: number; backend?
  */
 export async function run(options: TuningRunOptions = {}): Promise<SystemResult> {
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
-  const backend = await initBackend();
+  const backend = await initBackend({ prefer: options.backend });
   const seed = options.seed ?? TUNING_CONFIG.seed;
   const epochs = options.epochs ?? (options.quick ? TUNING_QUICK.epochs : TUNING_CONFIG.epochs);
   const repeats = options.repeats ?? (options.quick ? TUNING_QUICK.repeats : TUNING_CONFIG.repeats);

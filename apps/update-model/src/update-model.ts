@@ -71,7 +71,7 @@ function windows(series: number[], steps: number): { x: NdArray; y: NdArray } {
  */
 export async function run(options: UpdateModelRunOptions = {}): Promise<SystemResult> {
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
-  const backend = await initBackend();
+  const backend = await initBackend({ prefer: options.backend });
   const cfg = UPDATE_MODEL_CONFIG;
   const seed = options.seed ?? cfg.seed;
   const epochs = options.epochs ?? (options.quick ? UPDATE_MODEL_QUICK.epochs : cfg.epochs);
