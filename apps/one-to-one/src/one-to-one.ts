@@ -7,7 +7,6 @@ import { type Callback, type History, compileModel, fit, predict } from '@lstm-k
 import { stacked, summary, vanilla } from '@lstm-kit/layers';
 import { linearData } from '@lstm-kit/problems';
 import { ndarray } from '@lstm-kit/sequence';
-import { registerUnpackGradientFix } from './unpack-gradient';
 
 /** The lab's configuration for the one-to-one, one-feature problem (lab L1). */
 export const ONE_TO_ONE_CONFIG = {
@@ -75,7 +74,6 @@ export async function run(options: OneToOneRunOptions = {}): Promise<SystemResul
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
   const backend = await initBackend({ prefer: options.backend });
   // The stacked model cannot train on one time step without it (a tfjs-core gradient bug).
-  registerUnpackGradientFix();
   const seed = options.seed ?? ONE_TO_ONE_CONFIG.seed;
   const epochs = options.epochs ?? (options.quick ? ONE_TO_ONE_QUICK.epochs : ONE_TO_ONE_CONFIG.epochs);
   const units = options.units ?? ONE_TO_ONE_CONFIG.units;

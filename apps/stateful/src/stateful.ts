@@ -4,7 +4,7 @@ import { initBackend } from '@lstm-kit/backend';
 import { lossComparison, writeChart } from '@lstm-kit/charts';
 import { type SystemChart, type SystemResult, type SystemRunOptions, lineOutput } from '@lstm-kit/cli';
 import { type Callback, type History, compileModel, evaluate, fit, predictClasses } from '@lstm-kit/harness';
-import { dense, lstm, summary, timeDistributed } from '@lstm-kit/layers';
+import { dense, disposeModel, lstm, summary, timeDistributed } from '@lstm-kit/layers';
 import { type NdArray, type Rng, createRng, sliceRows } from '@lstm-kit/sequence';
 
 /**
@@ -114,19 +114,6 @@ function progressEvery(every: number, epochs: number, name: string, log: (line: 
       }
     },
   };
-}
-
-/**
- * Free a model's weights, its optimizer's slots and — for stateful layers — the state tensors.
- * tfjs's `model.dispose()` frees weights only; a stateful RNN layer's current states (h and c
- * for an LSTM) stay allocated, two tensors per run of this app otherwise.
- */
-function disposeModel(model: tf.LayersModel): void {
-  for (const layer of model.layers as unknown as { stateful?: boolean; states?: tf.Tensor[] | null }[]) {
-    if (layer.stateful && layer.states) tf.dispose(layer.states.filter((t) => t != null && !t.isDisposed));
-  }
-  model.optimizer?.dispose();
-  model.dispose();
 }
 
 /** Build LSTM(units, returnSequences) → TimeDistributed(Dense(nFeatures, softmax)), stateful or not, from one seed. */

@@ -7,7 +7,6 @@ import { type Callback, type History, compileModel, fit, predict } from '@lstm-k
 import { stacked, summary } from '@lstm-kit/layers';
 import { productData } from '@lstm-kit/problems';
 import { MinMaxScaler, type NdArray, ndarray } from '@lstm-kit/sequence';
-import { registerUnpackGradientFix } from './unpack-gradient';
 
 /** The lab's configuration for the one-to-one, two-feature problem (lab L2). */
 export const TWO_FEATURES_CONFIG = {
@@ -88,7 +87,6 @@ export async function run(options: TwoFeaturesRunOptions = {}): Promise<SystemRe
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
   const backend = await initBackend({ prefer: options.backend });
   // The stacked model cannot train on one time step without it (a tfjs-core gradient bug).
-  registerUnpackGradientFix();
   const seed = options.seed ?? TWO_FEATURES_CONFIG.seed;
   const epochs = options.epochs ?? (options.quick ? TWO_FEATURES_QUICK.epochs : TWO_FEATURES_CONFIG.epochs);
   const { units, batchSize, validationSplit, query, fitTolerance, logEvery } = TWO_FEATURES_CONFIG;

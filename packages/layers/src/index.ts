@@ -51,3 +51,5 @@ export { type DeepLstmOptions, deepLstm, deepLstmWidths } from './recipes/deep-l
 export { type SequenceModel, type SequenceModelOptions, type SequenceType, sequenceModel } from './recipes/sequence-model';
 export { recipes } from './recipes/recipes';
 export { registerWasmGradients } from './wasm-gradients';
+export { registerGradientFixes } from './gradient-fixes';
+export { disposeModel } from './dispose-model';
