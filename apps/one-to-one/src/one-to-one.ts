@@ -73,7 +73,6 @@ function progressEvery(every: number, epochs: number, name: string, log: (line: 
 export async function run(options: OneToOneRunOptions = {}): Promise<SystemResult> {
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
   const backend = await initBackend({ prefer: options.backend });
-  // The stacked model cannot train on one time step without it (a tfjs-core gradient bug).
   const seed = options.seed ?? ONE_TO_ONE_CONFIG.seed;
   const epochs = options.epochs ?? (options.quick ? ONE_TO_ONE_QUICK.epochs : ONE_TO_ONE_CONFIG.epochs);
   const units = options.units ?? ONE_TO_ONE_CONFIG.units;

@@ -86,7 +86,6 @@ function progressEvery(every: number, epochs: number, name: string, log: (line: 
 export async function run(options: TwoFeaturesRunOptions = {}): Promise<SystemResult> {
   const log = options.verbose === 0 ? () => {} : (options.log ?? console.log);
   const backend = await initBackend({ prefer: options.backend });
-  // The stacked model cannot train on one time step without it (a tfjs-core gradient bug).
   const seed = options.seed ?? TWO_FEATURES_CONFIG.seed;
   const epochs = options.epochs ?? (options.quick ? TWO_FEATURES_QUICK.epochs : TWO_FEATURES_CONFIG.epochs);
   const { units, batchSize, validationSplit, query, fitTolerance, logEvery } = TWO_FEATURES_CONFIG;
