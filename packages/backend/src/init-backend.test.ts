@@ -93,3 +93,4 @@ describe('initBackend with tfjs-node installed', () => {
     }
   });
 });
+

@@ -163,6 +163,9 @@ async function startWasm(skipped: string[], reason: string): Promise<BackendInfo
 async function startCpu(skipped: string[], reason: string): Promise<BackendInfo> {
   await tf.setBackend('cpu');
   await tf.ready();
+  // The cpu backend greets its first tensor with a banner telling Node users to install
+  // tfjs-node; lstm-kit has just reported its choice and why (describeBackend), so say it once.
+  (tf.backend() as unknown as { firstUse?: boolean }).firstUse = false;
   return { name: 'cpu', tfBackend: tf.getBackend(), package: '@tensorflow/tfjs-backend-cpu', gpu: false, simd: false, reason, skipped: [...skipped] };
 }
 
