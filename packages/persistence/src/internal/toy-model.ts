@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { dense, lstm } from '@lstm-kit/layers';
 
 /*
  * Test support only (not exported): B13's LSTM(10) → Dense(1) on a toy series, trained for
@@ -20,8 +21,10 @@ export function toyData(): { x: tf.Tensor3D; y: tf.Tensor2D } {
 /** A small compiled LSTM(10) → Dense(1) model on `[3, 1]` inputs. */
 export function toyModel(units = 10): tf.Sequential {
   const model = tf.sequential();
-  model.add(tf.layers.lstm({ units, inputShape: [3, 1] }));
-  model.add(tf.layers.dense({ units: 1 }));
+  // lstm-kit's layers, as users build them: a model loaded back is made of the same classes
+  // (and runs on the same fused kernels), so its predictions are identical to the bit.
+  model.add(lstm({ units, inputShape: [3, 1] }));
+  model.add(dense({ units: 1 }));
   model.compile({ optimizer: tf.train.adam(0.01), loss: 'meanSquaredError' });
   return model;
 }
