@@ -27,6 +27,10 @@ describe('tuning app (B12b) at a reduced size', () => {
     expect(text).toMatch(/^count\s+2\.000000\s+2\.000000\s+2\.000000$/m);
     expect(text).toMatch(/^mean\s/m);
     expect(readFileSync(join(out, 'box-cells.svg'), 'utf8')).toMatch(/^<svg/);
+    // The box plot as a picture too: a PNG file (its signature) of some size.
+    const png = readFileSync(join(out, 'box-cells.png'));
+    expect(Array.from(png.subarray(0, 8))).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.length).toBeGreaterThan(5000);
     expect(result.charts).toHaveLength(1);
   });
 

@@ -134,6 +134,8 @@ export async function run(options: TuningRunOptions = {}): Promise<SystemResult>
       });
       const path = join(options.outDir, `box-${grid === 'cells' ? 'cells' : 'batch-size'}.svg`);
       await writeChart(spec, path);
+      // A PNG beside the SVG, for places that show pictures but not SVG (chat, slides, issues).
+      await writeChart(spec, path.replace(/\.svg$/, '.png'));
       charts.push({ title: `Validation loss by ${name}`, path, spec });
     }
   }
