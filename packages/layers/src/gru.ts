@@ -26,6 +26,11 @@ export interface GruOptions extends RecurrentOptions {
  * Keras's GRU (update gate z, reset gate r, one merged state), with `resetAfter` (Keras's
  * default) which tfjs-layers lacks. Built on tfjs's `RNN` so masks, `goBackwards`, stateful
  * and serialisation are tfjs's; registered as `'GRU'`.
+ *
+ * @example
+ * const model = tf.sequential({ layers: [gru({ units: 7, inputShape: [4, 3] })] });
+ * model.layers[0] instanceof GRU;         // true
+ * model.countParams();                    // 3·((3 + 7)·7 + 2·7) = 252 (resetAfter)
  */
 export class GRU extends tf.RNN {
   static override className = 'GRU';

@@ -2,6 +2,9 @@
  * Keras's defaults for every layer lstm-kit builds, in one place. tfjs-layers differs on
  * several (LSTM/GRU `recurrentActivation` is `hardSigmoid`, no forget-gate bias, kernels are
  * `glorotNormal`, GRU has no `resetAfter`); users of the course expect Keras's numbers.
+ *
+ * @example
+ * KERAS_DEFAULTS.recurrent.recurrentActivation; // 'sigmoid' (tfjs-layers: 'hardSigmoid')
  */
 export const KERAS_DEFAULTS = {
   recurrent: {

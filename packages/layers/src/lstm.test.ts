@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LSTM, lstm } from './lstm';
 import { LayerConfigError, LayerShapeError } from './errors';
 import { clearSession } from './layer-names';
+import { repeatVector } from './repeat-vector';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -54,6 +55,19 @@ describe('lstm', () => {
     expect(() => eager.apply(tf.zeros([20, 1]))).toThrow(
       "expected input with shape [batch, timesteps, features] for LSTM 'lstm', got [20, 1]; reshape with reshape(x, [20, 1, 1])",
     );
+  });
+
+  it('says how to join an encoder and a decoder that do not fit', () => {
+    const model = tf.sequential();
+    model.add(lstm({ units: 75, inputShape: [8, 12], name: 'encoder' }));
+    // The encoder's output is [batch, 75]; the decoder needs [batch, steps, 75].
+    expect(() => model.add(lstm({ units: 50, returnSequences: true, name: 'decoder' }))).toThrow(LayerShapeError);
+    expect(() => model.add(lstm({ units: 50, returnSequences: true, name: 'decoder2' }))).toThrow(
+      /expected input with shape \[batch, timesteps, features\] for LSTM 'decoder2', got \[null, 75\];.*put repeatVector\(\{ n: outputSteps \}\) before this decoder/,
+    );
+    model.add(repeatVector({ n: 2 }));
+    model.add(lstm({ units: 50, returnSequences: true, name: 'decoder3' }));
+    expect(model.outputs[0].shape).toEqual([null, 2, 50]);
   });
 
   it('asks for a batch size when stateful without one', () => {

@@ -28,6 +28,11 @@ const StockLSTM = tf.layers.lstm({ units: 1 }).constructor as unknown as new (ar
  * kernel, orthogonal recurrent kernel), a clear error for non-sequence input, and one seam
  * (`runLstm`) through which the fused kernels of `@lstm-kit/kernels` can take over the whole
  * sequence. Registered as `'LSTM'`, so files load in stock tfjs and Keras and vice versa.
+ *
+ * @example
+ * const layer = new LSTM({ units: 25, inputShape: [5, 10] }); // or lstm({ ... }), which also checks the options
+ * const model = tf.sequential({ layers: [layer, dense({ units: 10, activation: 'softmax' })] });
+ * model.layers[0] instanceof LSTM; // true, also after saving and loading the model
  */
 export class LSTM extends StockLSTM {
   static className = 'LSTM';

@@ -84,8 +84,12 @@ function makeWeights(kind: Kind, f: number, u: number, seed: number): Weights {
   return { W: randomMatrix(rng, f, k * u), U: randomMatrix(rng, u, k * u), b };
 }
 
-function build(kind: Kind, u: number, o: { returnSequences: boolean; goBackwards: boolean }) {
-  const common = { units: u, ...o, implementation: 'tfjs' as const };
+type Impl = 'tfjs' | 'kernels';
+// Both compute paths: stock per-step tfjs ops and the fused kernels that 'auto' picks on cpu/wasm.
+const IMPLEMENTATIONS: Impl[] = ['tfjs', 'kernels'];
+
+function build(kind: Kind, u: number, o: { returnSequences: boolean; goBackwards: boolean }, implementation: Impl) {
+  const common = { units: u, ...o, implementation };
   if (kind === 'lstm') return lstm(common);
   if (kind === 'gru') return gru(common);
   if (kind === 'gruBefore') return gru({ ...common, resetAfter: false });
@@ -107,13 +111,13 @@ function maxDiff(a: unknown, b: unknown): number {
   return Math.max(...fa.map((v, i) => Math.abs(v - fb[i])));
 }
 
-describe('recurrent layers equal a float64 reference of the equations', () => {
+for (const impl of IMPLEMENTATIONS) describe(`recurrent layers equal a float64 reference of the equations (implementation '${impl}')`, () => {
   for (const kind of ['lstm', 'gru', 'gruBefore', 'simple'] as const) {
     for (const returnSequences of [false, true]) {
       for (const goBackwards of [false, true]) {
         it(`${kind} returnSequences=${returnSequences} goBackwards=${goBackwards}`, () => {
           const w = makeWeights(kind, F, U, 5);
-          const layer = build(kind, U, { returnSequences, goBackwards });
+          const layer = build(kind, U, { returnSequences, goBackwards }, impl);
           const x = tf.tensor3d(X);
           layer.apply(x);
           layer.setWeights([tf.tensor(w.W), tf.tensor(w.U), tf.tensor(w.b as number[])]);
@@ -127,7 +131,7 @@ describe('recurrent layers equal a float64 reference of the equations', () => {
       const w = makeWeights(kind, F, U, 6);
       const mask = [[true, false, true, true, false], [true, true, true, true, true], [false, true, false, true, true]];
       const Xm = X.map((s, n) => s.map((step, t) => (mask[n][t] ? step : step.map(() => 0))));
-      const layer = build(kind, U, { returnSequences: true, goBackwards: false });
+      const layer = build(kind, U, { returnSequences: true, goBackwards: false }, impl);
       const model = tf.sequential({ layers: [masking({ maskValue: 0, inputShape: [T, F] }), layer] });
       layer.setWeights([tf.tensor(w.W), tf.tensor(w.U), tf.tensor(w.b as number[])]);
       const y = model.predict(tf.tensor3d(Xm)) as tf.Tensor;
@@ -139,7 +143,7 @@ describe('recurrent layers equal a float64 reference of the equations', () => {
       const rng = createRng(8);
       const h0 = randomMatrix(rng, B, U);
       const c0 = randomMatrix(rng, B, U);
-      const layer = build(kind, U, { returnSequences: true, goBackwards: false });
+      const layer = build(kind, U, { returnSequences: true, goBackwards: false }, impl);
       const x = tf.tensor3d(X);
       layer.apply(x);
       layer.setWeights([tf.tensor(w.W), tf.tensor(w.U), tf.tensor(w.b as number[])]);
@@ -150,13 +154,13 @@ describe('recurrent layers equal a float64 reference of the equations', () => {
   }
 });
 
-describe('recurrent gradients match central finite differences of the float64 reference', () => {
+for (const impl of IMPLEMENTATIONS) describe(`recurrent gradients match central finite differences of the float64 reference (implementation '${impl}')`, () => {
   for (const kind of ['lstm', 'gru', 'simple'] as const) {
     it(`${kind}: d(Σ output·R)/d(kernel, recurrent kernel, bias)`, () => {
       const w = makeWeights(kind, F, U, 9);
       const rng = createRng(10);
       const R = Array.from({ length: B }, () => Array.from({ length: T }, () => Array.from({ length: U }, () => rng.uniform(-1, 1))));
-      const layer = build(kind, U, { returnSequences: true, goBackwards: false });
+      const layer = build(kind, U, { returnSequences: true, goBackwards: false }, impl);
       const x = tf.tensor3d(X);
       layer.apply(x);
       layer.setWeights([tf.tensor(w.W), tf.tensor(w.U), tf.tensor(w.b as number[])]);

@@ -76,6 +76,12 @@ function truncatedNormal(rng: Rng, stddev: number): number {
 /**
  * Keras `GlorotUniform` on lstm-kit's seeded PRNG: uniform in ±sqrt(6 / (fanIn + fanOut)).
  * Registered under Keras's class name so saved models load in stock tfjs and Keras.
+ *
+ * @param options `seed` for repeatable values (none: a fresh draw each time)
+ * @example
+ * const init = new GlorotUniform({ seed: 1 });
+ * init.apply([10, 4]); // same values for the same seed
+ * lstm({ units: 4, kernelInitializer: init });
  */
 export class GlorotUniform extends InitializerBase {
   static className = 'GlorotUniform';
@@ -98,6 +104,10 @@ export class GlorotUniform extends InitializerBase {
 /**
  * Keras `GlorotNormal` on the seeded PRNG: truncated normal with stddev
  * sqrt(2 / (fanIn + fanOut)) / 0.8796 (the correction Keras applies for the truncation).
+ *
+ * @param options `seed` for repeatable values
+ * @example
+ * dense({ units: 10, kernelInitializer: new GlorotNormal({ seed: 3 }) });
  */
 export class GlorotNormal extends InitializerBase {
   static className = 'GlorotNormal';
@@ -120,6 +130,12 @@ export class GlorotNormal extends InitializerBase {
 /**
  * Keras `Orthogonal` on the seeded PRNG. tfjs's own `orthogonal` ignores its seed (and warns
  * and falls back for large matrices), so recurrent kernels were not repeatable without this.
+ *
+ * @param options `seed` and `gain` (default 1, as Keras)
+ * @throws LayerConfigError when applied to a shape of rank below 2 (a bias)
+ * @example
+ * const init = new Orthogonal({ seed: 2 });
+ * lstm({ units: 8, recurrentInitializer: init }); // repeatable recurrent kernel
  */
 export class Orthogonal extends InitializerBase {
   static className = 'Orthogonal';
@@ -148,7 +164,13 @@ export class Orthogonal extends InitializerBase {
   }
 }
 
-/** Keras `RandomUniform` on the seeded PRNG (defaults -0.05 … 0.05, as Keras). */
+/**
+ * Keras `RandomUniform` on the seeded PRNG (defaults -0.05 … 0.05, as Keras).
+ *
+ * @param options `minval`, `maxval` and `seed`
+ * @example
+ * lstm({ units: 4, kernelInitializer: new RandomUniform({ minval: -0.1, maxval: 0.1, seed: 1 }) });
+ */
 export class RandomUniform extends InitializerBase {
   static className = 'RandomUniform';
   readonly seed: number | null;
@@ -169,7 +191,13 @@ export class RandomUniform extends InitializerBase {
   }
 }
 
-/** Keras `RandomNormal` on the seeded PRNG (defaults mean 0, stddev 0.05, as Keras). */
+/**
+ * Keras `RandomNormal` on the seeded PRNG (defaults mean 0, stddev 0.05, as Keras).
+ *
+ * @param options `mean`, `stddev` and `seed`
+ * @example
+ * dense({ units: 2, kernelInitializer: new RandomNormal({ stddev: 0.1, seed: 4 }) });
+ */
 export class RandomNormal extends InitializerBase {
   static className = 'RandomNormal';
   readonly seed: number | null;

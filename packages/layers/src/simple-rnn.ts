@@ -16,6 +16,11 @@ const StockSimpleRNN = tf.layers.simpleRNN({ units: 1 }).constructor as unknown 
 /**
  * Keras's SimpleRNN (h_t = activation(x_t·W + h_{t-1}·U + b)) on tfjs-layers, with Keras's
  * glorot-uniform kernel default (tfjs uses glorotNormal); registered as `'SimpleRNN'`.
+ *
+ * @example
+ * const model = tf.sequential({ layers: [simpleRnn({ units: 50, activation: 'sigmoid', inputShape: [3, 1] }), dense({ units: 2 })] });
+ * model.layers[0] instanceof SimpleRNN; // true
+ * model.countParams();                  // (1 + 50)·50 + 50 + 102 = 2,702
  */
 export class SimpleRNN extends StockSimpleRNN {
   static className = 'SimpleRNN';

@@ -29,6 +29,23 @@ describe('stateful LSTM', () => {
     expect(Array.from((stateless.predict(x) as tf.Tensor).dataSync())).toEqual(first);
   });
 
+  it('carries state across the batches of fit; model.resetStates() (Keras reset_states) clears it too', async () => {
+    const model = statefulModel();
+    const x = tf.ones([2, 4, 1]);
+    const fresh = Array.from((model.predict(x) as tf.Tensor).dataSync());
+    model.resetStates();
+    expect(Array.from((model.predict(x) as tf.Tensor).dataSync())).toEqual(fresh);
+    // Two batches of one epoch: the second starts from the first's final state.
+    const xs = tf.ones([4, 4, 1]);
+    await model.fit(xs, tf.zeros([4, 1]), { epochs: 1, batchSize: 2, shuffle: false, verbose: 0 });
+    const carried = (model.layers[0] as any).states_ as tf.Tensor[];
+    expect(carried.length).toBe(2);
+    expect(Math.max(...Array.from(carried[0].dataSync()).map(Math.abs))).toBeGreaterThan(1e-3);
+    model.resetStates();
+    const cleared = (model.layers[0] as any).states_ as tf.Tensor[];
+    expect(Array.from(cleared[0].dataSync()).every((v) => v === 0)).toBe(true);
+  });
+
   it('resets to given states', () => {
     const model = statefulModel();
     const x = tf.ones([2, 4, 1]);

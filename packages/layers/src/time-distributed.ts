@@ -20,6 +20,11 @@ const StockTimeDistributedClass = tf.layers.timeDistributed({ layer: tf.layers.f
  * `[b·t, …]`, the inner layer runs once, and the result is reshaped back. tfjs-layers instead
  * unstacks the input and loops over steps; on the CNN-LSTM (B8) that data movement (Unpack +
  * Transpose) was ~85% of a training step. Same weights and config; registered as `'TimeDistributed'`.
+ *
+ * @example
+ * const model = tf.sequential({ layers: [lstm({ units: 4, returnSequences: true, inputShape: [10, 1] }), timeDistributed({ layer: dense({ units: 1 }) })] });
+ * model.layers[1] instanceof TimeDistributed; // true
+ * model.outputs[0].shape;                      // [null, 10, 1]
  */
 export class TimeDistributed extends StockTimeDistributedClass {
   static className = 'TimeDistributed';

@@ -21,7 +21,9 @@ export function checkSequenceInput(type: string, layerName: string, shape: (numb
     const n = shape[0];
     const fix =
       shape.length === 2
-        ? `reshape with reshape(x, [${n ?? 'samples'}, ${shape[1] ?? 'timesteps'}, 1]) for one feature per step, or [${n ?? 'samples'}, 1, ${shape[1] ?? 'features'}] for one step; as the first layer give inputShape: [timesteps, features]`
+        ? `reshape with reshape(x, [${n ?? 'samples'}, ${shape[1] ?? 'timesteps'}, 1]) for one feature per step, or [${n ?? 'samples'}, 1, ${shape[1] ?? 'features'}] for one step; as the first layer give inputShape: [timesteps, features]; ` +
+          // The usual way to hit this inside a model: an encoder LSTM's last output fed straight to a decoder.
+          `after an encoder LSTM, put repeatVector({ n: outputSteps }) before this decoder (or give the layer before it returnSequences: true)`
         : `give inputShape: [timesteps, features] and data of shape [samples, timesteps, features]`;
     throw new LayerShapeError(`expected input with shape [batch, timesteps, features] for ${type} '${layerName}', got ${show(shape)}; ${fix}`);
   }
