@@ -65,12 +65,19 @@ describe('interoperability with stock tfjs', () => {
   it('files written by lstm-kit load with stock tf.loadLayersModel through tf.io.fromMemory', async () => {
     const path = join(dir, 'for-stock');
     await saveModel(model, path);
-    const json = JSON.parse(await readFile(join(path, 'model.json'), 'utf8'));
-    const bin = await readFile(join(path, 'weights.bin'));
-    const buffer = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);
-    const loaded = await tf.loadLayersModel(
-      tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: buffer }),
-    );
+    // An equivalent of tfjs-node's file handler, written from tfjs's format alone: read
+    // model.json, then every weights group's files in order.
+    const stockHandler: tf.io.IOHandler = {
+      load: async () => {
+        const json = JSON.parse(await readFile(join(path, 'model.json'), 'utf8')) as tf.io.ModelJSON;
+        const weightSpecs = json.weightsManifest.flatMap((g) => g.weights);
+        const parts = await Promise.all(json.weightsManifest.flatMap((g) => g.paths).map((p) => readFile(join(path, p))));
+        const bin = Buffer.concat(parts);
+        const weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);
+        return { modelTopology: json.modelTopology, format: json.format, generatedBy: json.generatedBy, weightSpecs, weightData };
+      },
+    };
+    const loaded = await tf.loadLayersModel(stockHandler);
     expect(predictToy(loaded)).toEqual(expected);
     loaded.dispose();
   });

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { dense, lstm } from '@lstm-kit/layers';
+import { LSTM, dense, lstm } from '@lstm-kit/layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadModel, saveModel } from './index';
 import { predictToy } from './internal/toy-model';
@@ -47,6 +47,9 @@ describe('models made of @lstm-kit/layers', () => {
       }),
     );
     const loaded = await loadModel(path);
+    // Registered under Keras names, so the stock file comes back as lstm-kit's classes.
+    expect(loaded.layers[0]).toBeInstanceOf(LSTM);
+    expect(loaded.layers.map((l) => l.getClassName())).toEqual(['LSTM', 'Dense']);
     expect(predictToy(loaded)).toEqual(expected);
     model.dispose();
     loaded.dispose();

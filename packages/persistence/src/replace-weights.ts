@@ -15,7 +15,15 @@ export interface ReplaceWeightsResult {
   readonly backup: string;
 }
 
-/** Where {@link replaceWeights} keeps the bundle it replaces. */
+/**
+ * Where {@link replaceWeights} keeps the bundle it replaces (and {@link rollback} restores from).
+ *
+ * @param path the saved model's folder or one-file bundle, as given to `replaceWeights`
+ * @returns the backup's path: `path` with `.previous` appended
+ * @example
+ * await replaceWeights('models/sales', model);
+ * backupPathFor('models/sales'); // 'models/sales.previous'
+ */
 export function backupPathFor(path: string): string {
   return `${path}.previous`;
 }
