@@ -2,7 +2,7 @@
 // linear memory addressed by byte pointers; the TypeScript side owns the layout and grows the
 // memory, so no AssemblyScript runtime or allocator is linked.
 
-export { gemm, colSumAccumulate } from './gemm';
+export { gemm, gemmPacked, packB, packedSize, gemmScratchSize, colSumAccumulate } from './gemm';
 export { lstmCellForward, lstmCellBackward, gruCellForward, gruCellBackward, rnnCellForward, rnnCellBackward } from './cells';
 
 /** First byte the TypeScript side may use, 16-byte aligned. */

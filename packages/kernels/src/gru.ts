@@ -2,7 +2,7 @@ import { opsFor, type KernelBackendName } from './kernel-backend.js';
 import type { GatedRecurrentArgs, RecurrentGradients } from './recurrent-args.js';
 import { Layout } from './internal/layout.js';
 import { checkLength, resolveArgs } from './internal/resolve-args.js';
-import { fillRows, fromTimeMajor, setOrZero, toTimeMajor, transposeInto } from './internal/sequence-io.js';
+import { fillRows, fromTimeMajor, setOrZero, toTimeMajor } from './internal/sequence-io.js';
 import { checkBackwardInputs } from './internal/tape-check.js';
 
 /** What `gruBackward` needs from a forward pass; treat it as opaque. */
@@ -74,6 +74,8 @@ export function gruForward(args: GatedRecurrentArgs): GruForwardResult {
   const rh = L.take(rows * u);
   const hs = L.take((T + 1) * bu);
   const mask = args.mask ? L.take(rows) : 0;
+  const Up = L.take(ops.packedSize(G, u));
+  const scratch = L.take(ops.gemmScratchSize(G, n));
   const heap = ops.reserve(L.end);
 
   toTimeMajor(heap, xT, args.x, b, T, n, r.goBackwards);
@@ -84,10 +86,12 @@ export function gruForward(args: GatedRecurrentArgs): GruForwardResult {
   setOrZero(heap, hs, bu, args.h0);
 
   fillRows(heap, gates, rows, G, args.bias, 0);
-  ops.gemm(xT, W, gates, rows, G, n, n, 1, true);
+  ops.gemm(xT, W, gates, rows, G, n, n, 1, G, 1, true, scratch);
+  // U is the same at every step: pack it into panels once, not once per step.
+  ops.packB(U, G, u, G, 1, Up);
   for (let t = 0; t < T; t++) {
     // reset_after needs h·U apart from x·W, because r scales only the recurrent candidate term.
-    ops.gemm(hs + t * bu, U, rec, b, G, u, u, 1, false);
+    ops.gemmPacked(hs + t * bu, Up, rec, b, G, u, u, 1, false);
     ops.gruCellForward(gates + t * b * G, rec, recBias, rh + t * bu, hs + t * bu, hs + (t + 1) * bu, mask ? mask + t * b : 0, b, u, act, recAct);
   }
 
@@ -139,8 +143,6 @@ export function gruBackward(tape: GruTape, dOutput: Float32Array, dh?: Float32Ar
 
   const L = new Layout(ops.base);
   const xT = L.take(rows * n);
-  const WT = L.take(G * n);
-  const UT = L.take(G * u);
   const W = L.take(n * G);
   const U = L.take(u * G);
   const gates = L.take(rows * G);
@@ -156,6 +158,8 @@ export function gruBackward(tape: GruTape, dOutput: Float32Array, dh?: Float32Ar
   const dW = L.take(n * G);
   const dU = L.take(u * G);
   const dB = L.take(2 * G);
+  const UTp = L.take(ops.packedSize(u, G));
+  const scratch = L.take(Math.max(ops.gemmScratchSize(G, rows), ops.gemmScratchSize(n, G)));
   const heap = ops.reserve(L.end);
 
   heap.set(tape.xT, xT);
@@ -165,8 +169,8 @@ export function gruBackward(tape: GruTape, dOutput: Float32Array, dh?: Float32Ar
   if (tape.mask) heap.set(tape.mask, mask);
   heap.set(tape.kernel, W);
   heap.set(tape.recurrentKernel, U);
-  transposeInto(heap, WT, tape.kernel, n, G);
-  transposeInto(heap, UT, tape.recurrentKernel, u, G);
+  // dh_{t-1} gets dGrec_t·Uᵀ at every step: pack Uᵀ (U read with swapped strides) once.
+  ops.packB(U, u, G, 1, G, UTp);
   setOrZero(heap, cur, bu, dh);
   if (!tape.returnSequences) for (let j = 0; j < bu; j++) heap[cur + j] += dOutput[j];
   else toTimeMajor(heap, dOutT, dOutput, b, T, u, false);
@@ -174,18 +178,18 @@ export function gruBackward(tape: GruTape, dOutput: Float32Array, dh?: Float32Ar
   for (let t = T - 1; t >= 0; t--) {
     const dgr = dGrec + t * b * G;
     ops.gruCellBackward(gates + t * b * G, rh + t * bu, hs + t * bu, cur, dOutT ? dOutT + t * bu : 0, dGin + t * b * G, dgr, nxt, mask ? mask + t * b : 0, b, u, act, recAct);
-    ops.gemm(dgr, UT, nxt, b, u, G, G, 1, true, U);
+    ops.gemmPacked(dgr, UTp, nxt, b, u, G, G, 1, true);
     const s = cur;
     cur = nxt;
     nxt = s;
   }
 
-  ops.gemm(xT, dGin, dW, n, G, rows, 1, n, false);
-  ops.gemm(hs, dGrec, dU, u, G, rows, 1, u, false);
+  ops.gemm(xT, dGin, dW, n, G, rows, 1, n, G, 1, false, scratch);
+  ops.gemm(hs, dGrec, dU, u, G, rows, 1, u, G, 1, false, scratch);
   heap.fill(0, dB, dB + 2 * G);
   ops.colSumAccumulate(dGin, rows, G, dB);
   ops.colSumAccumulate(dGrec, rows, G, dB + G);
-  ops.gemm(dGin, WT, dxT, rows, n, G, G, 1, false, W);
+  ops.gemm(dGin, W, dxT, rows, n, G, G, 1, 1, G, false, scratch);
 
   return {
     dx: fromTimeMajor(heap, dxT, b, T, n, tape.goBackwards),

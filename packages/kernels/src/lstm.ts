@@ -2,7 +2,7 @@ import { opsFor, type KernelBackendName } from './kernel-backend.js';
 import type { LstmArgs, RecurrentGradients } from './recurrent-args.js';
 import { Layout } from './internal/layout.js';
 import { checkLength, resolveArgs } from './internal/resolve-args.js';
-import { fillRows, fromTimeMajor, setOrZero, toTimeMajor, transposeInto } from './internal/sequence-io.js';
+import { fillRows, fromTimeMajor, setOrZero, toTimeMajor } from './internal/sequence-io.js';
 import { checkBackwardInputs } from './internal/tape-check.js';
 
 /**
@@ -85,6 +85,8 @@ export function lstmForward(args: LstmArgs): LstmForwardResult {
   const hs = L.take((T + 1) * bu);
   const cs = L.take((T + 1) * bu);
   const mask = args.mask ? L.take(rows) : 0;
+  const Up = L.take(ops.packedSize(G, u));
+  const scratch = L.take(ops.gemmScratchSize(G, n));
   const heap = ops.reserve(L.end);
 
   toTimeMajor(heap, xT, args.x, b, T, n, r.goBackwards);
@@ -96,10 +98,12 @@ export function lstmForward(args: LstmArgs): LstmForwardResult {
 
   // All steps' x·W + b at once: the one large product of the forward pass.
   fillRows(heap, gates, rows, G, args.bias);
-  ops.gemm(xT, W, gates, rows, G, n, n, 1, true);
+  ops.gemm(xT, W, gates, rows, G, n, n, 1, G, 1, true, scratch);
+  // U is the same at every step: pack it into panels once, not once per step.
+  ops.packB(U, G, u, G, 1, Up);
   for (let t = 0; t < T; t++) {
     const g = gates + t * b * G;
-    ops.gemm(hs + t * bu, U, g, b, G, u, u, 1, true);
+    ops.gemmPacked(hs + t * bu, Up, g, b, G, u, u, 1, true);
     ops.lstmCellForward(g, cs + t * bu, hs + t * bu, cs + (t + 1) * bu, hs + (t + 1) * bu, mask ? mask + t * b : 0, b, u, act, recAct);
   }
 
@@ -155,8 +159,6 @@ export function lstmBackward(tape: LstmTape, dOutput: Float32Array, dh?: Float32
 
   const L = new Layout(ops.base);
   const xT = L.take(rows * n);
-  const WT = L.take(G * n);
-  const UT = L.take(G * u);
   const W = L.take(n * G);
   const U = L.take(u * G);
   const gates = L.take(rows * G);
@@ -172,6 +174,8 @@ export function lstmBackward(tape: LstmTape, dOutput: Float32Array, dh?: Float32
   const dW = L.take(n * G);
   const dU = L.take(u * G);
   const dB = L.take(G);
+  const UTp = L.take(ops.packedSize(u, G));
+  const scratch = L.take(Math.max(ops.gemmScratchSize(G, rows), ops.gemmScratchSize(n, G)));
   const heap = ops.reserve(L.end);
 
   heap.set(tape.xT, xT);
@@ -179,11 +183,10 @@ export function lstmBackward(tape: LstmTape, dOutput: Float32Array, dh?: Float32
   heap.set(tape.hs, hs);
   heap.set(tape.cs, cs);
   if (tape.mask) heap.set(tape.mask, mask);
-  // Transposed weights turn dG·Wᵀ and dG·Uᵀ into the same dense A·B the gemm is tuned for.
   heap.set(tape.kernel, W);
   heap.set(tape.recurrentKernel, U);
-  transposeInto(heap, WT, tape.kernel, n, G);
-  transposeInto(heap, UT, tape.recurrentKernel, u, G);
+  // dh_{t-1} gets dG_t·Uᵀ at every step: pack Uᵀ (U read with swapped strides) once.
+  ops.packB(U, u, G, 1, G, UTp);
   setOrZero(heap, cur, bu, dh);
   if (!tape.returnSequences) for (let j = 0; j < bu; j++) heap[cur + j] += dOutput[j];
   else toTimeMajor(heap, dOutT, dOutput, b, T, u, false);
@@ -193,18 +196,18 @@ export function lstmBackward(tape: LstmTape, dOutput: Float32Array, dh?: Float32
     const g = gates + t * b * G;
     const dg = dG + t * b * G;
     ops.lstmCellBackward(g, cs + t * bu, cs + (t + 1) * bu, cur, dOutT ? dOutT + t * bu : 0, dcB, dg, nxt, mask ? mask + t * b : 0, b, u, act, recAct);
-    ops.gemm(dg, UT, nxt, b, u, G, G, 1, true, U);
+    ops.gemmPacked(dg, UTp, nxt, b, u, G, G, 1, true);
     const s = cur;
     cur = nxt;
     nxt = s;
   }
 
   // Weight gradients of all steps at once: xᵀ·dG, h_prevᵀ·dG and the column sums of dG.
-  ops.gemm(xT, dG, dW, n, G, rows, 1, n, false);
-  ops.gemm(hs, dG, dU, u, G, rows, 1, u, false);
+  ops.gemm(xT, dG, dW, n, G, rows, 1, n, G, 1, false, scratch);
+  ops.gemm(hs, dG, dU, u, G, rows, 1, u, G, 1, false, scratch);
   heap.fill(0, dB, dB + G);
   ops.colSumAccumulate(dG, rows, G, dB);
-  ops.gemm(dG, WT, dxT, rows, n, G, G, 1, false, W);
+  ops.gemm(dG, W, dxT, rows, n, G, G, 1, 1, G, false, scratch);
 
   return {
     dx: fromTimeMajor(heap, dxT, b, T, n, tape.goBackwards),

@@ -2,7 +2,7 @@ import { opsFor, type KernelBackendName } from './kernel-backend.js';
 import type { RecurrentArgs, RecurrentGradients } from './recurrent-args.js';
 import { Layout } from './internal/layout.js';
 import { resolveArgs, checkLength } from './internal/resolve-args.js';
-import { fillRows, fromTimeMajor, setOrZero, toTimeMajor, transposeInto } from './internal/sequence-io.js';
+import { fillRows, fromTimeMajor, setOrZero, toTimeMajor } from './internal/sequence-io.js';
 import { checkBackwardInputs } from './internal/tape-check.js';
 
 /** What `simpleRnnBackward` needs from a forward pass; treat it as opaque. */
@@ -66,6 +66,8 @@ export function simpleRnnForward(args: RecurrentArgs): SimpleRnnForwardResult {
   const gates = L.take(rows * u);
   const hs = L.take((T + 1) * bu);
   const mask = args.mask ? L.take(rows) : 0;
+  const Up = L.take(ops.packedSize(u, u));
+  const scratch = L.take(ops.gemmScratchSize(u, n));
   const heap = ops.reserve(L.end);
 
   toTimeMajor(heap, xT, args.x, b, T, n, r.goBackwards);
@@ -75,10 +77,12 @@ export function simpleRnnForward(args: RecurrentArgs): SimpleRnnForwardResult {
   setOrZero(heap, hs, bu, args.h0);
 
   fillRows(heap, gates, rows, u, args.bias);
-  ops.gemm(xT, W, gates, rows, u, n, n, 1, true);
+  ops.gemm(xT, W, gates, rows, u, n, n, 1, u, 1, true, scratch);
+  // U is the same at every step: pack it into panels once, not once per step.
+  ops.packB(U, u, u, u, 1, Up);
   for (let t = 0; t < T; t++) {
     const g = gates + t * bu;
-    ops.gemm(hs + t * bu, U, g, b, u, u, u, 1, true);
+    ops.gemmPacked(hs + t * bu, Up, g, b, u, u, u, 1, true);
     ops.rnnCellForward(g, hs + t * bu, hs + (t + 1) * bu, mask ? mask + t * b : 0, b, u, act);
   }
 
@@ -134,8 +138,6 @@ export function simpleRnnBackward(tape: SimpleRnnTape, dOutput: Float32Array, dh
 
   const L = new Layout(ops.base);
   const xT = L.take(rows * n);
-  const WT = L.take(u * n);
-  const UT = L.take(u * u);
   const W = L.take(n * u);
   const U = L.take(u * u);
   const gates = L.take(rows * u);
@@ -149,6 +151,8 @@ export function simpleRnnBackward(tape: SimpleRnnTape, dOutput: Float32Array, dh
   const dW = L.take(n * u);
   const dU = L.take(u * u);
   const dB = L.take(u);
+  const UTp = L.take(ops.packedSize(u, u));
+  const scratch = L.take(Math.max(ops.gemmScratchSize(u, rows), ops.gemmScratchSize(n, u)));
   const heap = ops.reserve(L.end);
 
   heap.set(tape.xT, xT);
@@ -157,8 +161,8 @@ export function simpleRnnBackward(tape: SimpleRnnTape, dOutput: Float32Array, dh
   if (tape.mask) heap.set(tape.mask, mask);
   heap.set(tape.kernel, W);
   heap.set(tape.recurrentKernel, U);
-  transposeInto(heap, WT, tape.kernel, n, u);
-  transposeInto(heap, UT, tape.recurrentKernel, u, u);
+  // dh_{t-1} gets dG_t·Uᵀ at every step: pack Uᵀ (U read with swapped strides) once.
+  ops.packB(U, u, u, 1, u, UTp);
   setOrZero(heap, cur, bu, dh);
   if (!tape.returnSequences) for (let j = 0; j < bu; j++) heap[cur + j] += dOutput[j];
   else toTimeMajor(heap, dOutT, dOutput, b, T, u, false);
@@ -166,17 +170,17 @@ export function simpleRnnBackward(tape: SimpleRnnTape, dOutput: Float32Array, dh
   for (let t = T - 1; t >= 0; t--) {
     const dg = dG + t * bu;
     ops.rnnCellBackward(gates + t * bu, cur, dOutT ? dOutT + t * bu : 0, dg, nxt, mask ? mask + t * b : 0, b, u, act);
-    ops.gemm(dg, UT, nxt, b, u, u, u, 1, true, U);
+    ops.gemmPacked(dg, UTp, nxt, b, u, u, u, 1, true);
     const s = cur;
     cur = nxt;
     nxt = s;
   }
 
-  ops.gemm(xT, dG, dW, n, u, rows, 1, n, false);
-  ops.gemm(hs, dG, dU, u, u, rows, 1, u, false);
+  ops.gemm(xT, dG, dW, n, u, rows, 1, n, u, 1, false, scratch);
+  ops.gemm(hs, dG, dU, u, u, rows, 1, u, u, 1, false, scratch);
   heap.fill(0, dB, dB + u);
   ops.colSumAccumulate(dG, rows, u, dB);
-  ops.gemm(dG, WT, dxT, rows, n, u, u, 1, false, W);
+  ops.gemm(dG, W, dxT, rows, n, u, u, 1, 1, u, false, scratch);
 
   return {
     dx: fromTimeMajor(heap, dxT, b, T, n, tape.goBackwards),

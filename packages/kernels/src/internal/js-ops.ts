@@ -19,7 +19,7 @@ export class JsOps implements Ops {
     return this.heap;
   }
 
-  gemm(a: number, b: number, c: number, m: number, n: number, k: number, sAi: number, sAk: number, acc: boolean): void {
+  gemm(a: number, b: number, c: number, m: number, n: number, k: number, sAi: number, sAk: number, sBk: number, sBj: number, acc: boolean): void {
     const h = this.heap;
     for (let i = 0; i < m; i++) {
       const ci = c + i * n;
@@ -27,10 +27,29 @@ export class JsOps implements Ops {
       for (let kk = 0; kk < k; kk++) {
         const av = h[a + i * sAi + kk * sAk];
         if (av === 0) continue;
-        const bk = b + kk * n;
-        for (let j = 0; j < n; j++) h[ci + j] += av * h[bk + j];
+        const bk = b + kk * sBk;
+        if (sBj === 1) for (let j = 0; j < n; j++) h[ci + j] += av * h[bk + j];
+        else for (let j = 0; j < n; j++) h[ci + j] += av * h[bk + j * sBj];
       }
     }
+  }
+
+  gemmScratchSize(): number {
+    return 0;
+  }
+
+  packedSize(n: number, k: number): number {
+    return n * k;
+  }
+
+  // "Packed" here is plain row-major [k×n]: the loop above reads that fastest.
+  packB(b: number, n: number, k: number, sBk: number, sBj: number, dst: number): void {
+    const h = this.heap;
+    for (let kk = 0; kk < k; kk++) for (let j = 0; j < n; j++) h[dst + kk * n + j] = h[b + kk * sBk + j * sBj];
+  }
+
+  gemmPacked(a: number, bp: number, c: number, m: number, n: number, k: number, sAi: number, sAk: number, acc: boolean): void {
+    this.gemm(a, bp, c, m, n, k, sAi, sAk, n, 1, acc);
   }
 
   colSumAccumulate(src: number, rows: number, cols: number, dst: number): void {

@@ -11,11 +11,22 @@ export interface Ops {
   /** Makes the heap hold at least `end` floats and returns the current view of it. */
   reserve(end: number): Float32Array;
   /**
-   * C[m×n] = (acc ? C : 0) + A·B; A(i, kk) at a + i·sAi + kk·sAk; B [k×n], C [m×n] dense.
-   * `bt`, when non-zero, holds Bᵀ [n×k] too, which lets the wasm path vectorise the columns
-   * left over after the last multiple of 4 (needs sAk = 1).
+   * C[m×n] = (acc ? C : 0) + A·B; A(i, kk) at a + i·sAi + kk·sAk, B(kk, j) at b + kk·sBk + j·sBj,
+   * C [m×n] dense. Strides express Aᵀ and Bᵀ without copying them. `scratch` holds
+   * `gemmScratchSize(n, k)` floats the wasm path packs B into (0 when that size is 0).
    */
-  gemm(a: number, b: number, c: number, m: number, n: number, k: number, sAi: number, sAk: number, acc: boolean, bt?: number): void;
+  gemm(a: number, b: number, c: number, m: number, n: number, k: number, sAi: number, sAk: number, sBk: number, sBj: number, acc: boolean, scratch: number): void;
+  /** Floats of scratch `gemm` needs for an n-column product of depth k. */
+  gemmScratchSize(n: number, k: number): number;
+  /** Floats `packB` writes for a [k×n] B. */
+  packedSize(n: number, k: number): number;
+  /**
+   * Copies B (strides as in `gemm`) into the layout `gemmPacked` reads: done once per sequence
+   * call for the recurrent matrix, which every step multiplies by.
+   */
+  packB(b: number, n: number, k: number, sBk: number, sBj: number, dst: number): void;
+  /** C = (acc ? C : 0) + A·B with B packed by `packB` for the same n and k. */
+  gemmPacked(a: number, bp: number, c: number, m: number, n: number, k: number, sAi: number, sAk: number, acc: boolean): void;
   /** dst[j] += Σ_i src[i, j] over [rows × cols]. */
   colSumAccumulate(src: number, rows: number, cols: number, dst: number): void;
   lstmCellForward(g: number, cPrev: number, hPrev: number, cOut: number, hOut: number, mask: number, batch: number, units: number, act: number, recAct: number): void;

@@ -46,10 +46,3 @@ export function setOrZero(heap: Float32Array, dst: number, n: number, src: Array
   if (src) heap.set(src, dst);
   else heap.fill(0, dst, dst + n);
 }
-
-/** heap[dst + j·rows + i] ← src[i·cols + j]: a transposed copy of a [rows, cols] matrix. */
-export function transposeInto(heap: Float32Array, dst: number, src: ArrayLike<number>, rows: number, cols: number): void {
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) heap[dst + j * rows + i] = src[i * cols + j];
-  }
-}

@@ -4,7 +4,11 @@ import { KERNELS_WASM_BASE64 } from './generated/kernels-wasm.js';
 interface KernelExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
-  gemm(a: number, b: number, c: number, m: number, n: number, k: number, sAi: number, sAk: number, acc: number, bt: number): void;
+  gemm(a: number, b: number, c: number, m: number, n: number, k: number, sAi: number, sAk: number, sBk: number, sBj: number, acc: number, scratch: number): void;
+  gemmPacked(a: number, bp: number, c: number, m: number, n: number, k: number, sAi: number, sAk: number, acc: number): void;
+  packB(b: number, n: number, k: number, sBk: number, sBj: number, dst: number): void;
+  packedSize(n: number, k: number): number;
+  gemmScratchSize(n: number, k: number): number;
   colSumAccumulate(src: number, rows: number, cols: number, dst: number): void;
   lstmCellForward(...args: number[]): void;
   lstmCellBackward(...args: number[]): void;
@@ -70,8 +74,24 @@ export class WasmOps implements Ops {
     return this.view;
   }
 
-  gemm(a: number, b: number, c: number, m: number, n: number, k: number, sAi: number, sAk: number, acc: boolean, bt = 0): void {
-    this.ex.gemm(a * 4, b * 4, c * 4, m, n, k, sAi, sAk, acc ? 1 : 0, bt * 4);
+  gemm(a: number, b: number, c: number, m: number, n: number, k: number, sAi: number, sAk: number, sBk: number, sBj: number, acc: boolean, scratch: number): void {
+    this.ex.gemm(a * 4, b * 4, c * 4, m, n, k, sAi, sAk, sBk, sBj, acc ? 1 : 0, scratch * 4);
+  }
+
+  gemmScratchSize(n: number, k: number): number {
+    return this.ex.gemmScratchSize(n, k);
+  }
+
+  packedSize(n: number, k: number): number {
+    return this.ex.packedSize(n, k);
+  }
+
+  packB(b: number, n: number, k: number, sBk: number, sBj: number, dst: number): void {
+    this.ex.packB(b * 4, n, k, sBk, sBj, dst * 4);
+  }
+
+  gemmPacked(a: number, bp: number, c: number, m: number, n: number, k: number, sAi: number, sAk: number, acc: boolean): void {
+    this.ex.gemmPacked(a * 4, bp * 4, c * 4, m, n, k, sAi, sAk, acc ? 1 : 0);
   }
 
   colSumAccumulate(src: number, rows: number, cols: number, dst: number): void {
