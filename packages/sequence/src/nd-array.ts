@@ -58,6 +58,10 @@ export function ndarray(data: Float32Array | ArrayLike<number>, shape: readonly 
 /**
  * An NdArray of the given shape filled with one value (zeros by default).
  *
+ * @param shape the dimensions, for example `[samples, timesteps, features]`
+ * @param value the fill value (default 0)
+ * @returns a new float32 NdArray
+ * @throws ShapeError when a dimension is not a non-negative integer
  * @example
  * zeros([2, 3]).data; // Float32Array(6) [0, 0, 0, 0, 0, 0]
  */
@@ -68,6 +72,8 @@ export function zeros(shape: readonly number[], value = 0): NdArray {
 /**
  * The shape of rectangular nested arrays.
  *
+ * @param nested numbers nested in arrays, for example `[[1, 2], [3, 4]]`
+ * @returns one length per nesting level
  * @throws ShapeError when the arrays are ragged (rows of different lengths) or hold non-numbers
  * @example
  * shapeOf([[1, 2, 3], [4, 5, 6]]); // [2, 3]
@@ -106,6 +112,8 @@ function checkRectangular(node: Nested, shape: number[], depth: number, path: nu
 /**
  * Build an NdArray from rectangular nested arrays, inferring the shape.
  *
+ * @param nested rectangular nested arrays of numbers
+ * @returns a float32 NdArray holding the values in row-major order
  * @throws ShapeError when the nested arrays are ragged
  * @example
  * fromNested([[[1], [2], [3]]]).shape; // [1, 3, 1]
@@ -125,6 +133,8 @@ export function fromNested(nested: Nested): NdArray {
 /**
  * Convert an NdArray to nested plain arrays (a scalar shape gives a number).
  *
+ * @param a the array to convert
+ * @returns nested plain arrays of the same shape
  * @example
  * toNested(ndarray([1, 2, 3, 4], [2, 2])); // [[1, 2], [3, 4]]
  */
@@ -143,6 +153,8 @@ export function toNested(a: NdArray): Nested {
  * Give an array a new shape with the same values in the same order; one dimension may be
  * `-1` and is inferred, like numpy's and Keras's `reshape`.
  *
+ * @param a the array to reshape
+ * @param shape the new shape; at most one `-1`, inferred from the size
  * @returns a new NdArray sharing the data buffer
  * @throws ShapeError when the sizes do not match or more than one dimension is -1
  * @example
@@ -177,6 +189,7 @@ export function reshape(a: NdArray, shape: readonly number[]): NdArray {
  * @param expected one entry per dimension: a number to match exactly, or `null` for any size
  * @param what a name for the array in the error (for example `'x'`)
  * @param layout names of the dimensions for the error (for example `'[samples, timesteps, features]'`)
+ * @returns nothing; returns normally when the shape fits
  * @throws ShapeError naming the first dimension that disagrees
  * @example
  * assertShape(x, [null, 5, 10], 'x', '[samples, timesteps, features]');
@@ -206,6 +219,9 @@ export function assertShape(
 /**
  * Throw when any value is NaN or infinite.
  *
+ * @param a the array to check
+ * @param what a name for the array in the error
+ * @returns nothing; returns normally when every value is finite
  * @throws ValueError naming the first bad position
  * @example
  * assertFinite(x, 'x');
@@ -221,6 +237,10 @@ export function assertFinite(a: NdArray, what = 'array'): void {
 /**
  * Take rows (entries of the first dimension) by index, in the order given.
  *
+ * @param a the array to take rows from
+ * @param indices row indices, each in `[0, a.shape[0])`
+ * @returns a new NdArray of shape `[indices.length, ...a.shape.slice(1)]`
+ * @throws ShapeError when `a` is a scalar or an index is out of range
  * @example
  * const batch = takeRows(x, [3, 0, 7]); // shape [3, ...x.shape.slice(1)]
  */
@@ -241,6 +261,11 @@ export function takeRows(a: NdArray, indices: ArrayLike<number>): NdArray {
 /**
  * Take the contiguous rows `[start, end)` of the first dimension, sharing the buffer.
  *
+ * @param a the array to slice
+ * @param start first row (clipped to the array)
+ * @param end one past the last row (default: all rows; clipped)
+ * @returns an NdArray sharing `a`'s buffer
+ * @throws ShapeError when `a` is a scalar
  * @example
  * const [train, test] = [sliceRows(x, 0, 80), sliceRows(x, 80, 100)];
  */
@@ -255,6 +280,8 @@ export function sliceRows(a: NdArray, start: number, end = a.shape[0]): NdArray 
 /**
  * Join arrays along the first dimension; the other dimensions must agree.
  *
+ * @param arrays the arrays to join, in order
+ * @returns a new NdArray with the rows of all of them
  * @throws ShapeError when trailing dimensions differ or nothing is given
  * @example
  * concatRows([a, b]).shape; // [a.shape[0] + b.shape[0], ...]

@@ -49,6 +49,10 @@ export function logTransform(x: SeriesInput, options: { offset?: number } = {}):
 /**
  * Undo {@link logTransform}: `exp(y) - offset`.
  *
+ * @param y log-transformed values, any shape
+ * @param options `offset` added before the log (default 0)
+ * @returns an NdArray of the same shape in the original units
+ * @throws ShapeError when the input is empty or ragged
  * @example
  * inverseLogTransform([0, 1]).data; // [1, 2.7182817]
  */
@@ -80,6 +84,10 @@ export function boxCox(x: SeriesInput, lambda: number): NdArray {
  * Undo {@link boxCox}: `(λ·y + 1)^(1/λ)`, or `exp(y)` when λ = 0; NaN where `λ·y + 1 <= 0`
  * (no real inverse), like scipy's `inv_boxcox`.
  *
+ * @param y Box-Cox transformed values, any shape
+ * @param lambda the λ used by {@link boxCox}
+ * @returns an NdArray of the same shape in the original units
+ * @throws ValueError when λ is not finite
  * @example
  * inverseBoxCox([0, 2, 4], 0.5).data; // [1, 4, 9]
  */

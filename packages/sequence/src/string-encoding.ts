@@ -41,6 +41,9 @@ export function encodeString(s: string, alphabet: Alphabet): number[] {
 /**
  * Decode character indices back into a string.
  *
+ * @param indices symbol indices (numbers or an NdArray)
+ * @param alphabet the symbols, as a string or an array of single characters
+ * @returns the decoded string
  * @throws ValueError when an index is not an integer inside the alphabet
  * @example
  * decodeString([11, 3, 10, 1, 0], '0123456789+ '); // ' 3+10'
@@ -62,6 +65,8 @@ export function decodeString(indices: ArrayLike<number> | NdArray, alphabet: Alp
 /**
  * One-hot encode a string over an alphabet.
  *
+ * @param s the string to encode
+ * @param alphabet the symbols, as a string or an array of single characters
  * @returns an NdArray of shape `[characters, alphabetSize]`
  * @throws ValueError naming a character that is not in the alphabet
  * @example
@@ -75,6 +80,9 @@ export function encodeStringOneHot(s: string, alphabet: Alphabet): NdArray {
  * Decode one-hot rows (or per-step softmax scores) into a string by argmax over the last
  * dimension; a `[steps, alphabetSize]` array gives one string.
  *
+ * @param encoded one-hot rows or scores of shape `[characters, alphabetSize]`
+ * @param alphabet the symbols, as a string or an array of single characters
+ * @returns the decoded string
  * @throws ValueError when the last dimension is not the alphabet size
  * @example
  * decodeStringOneHot(encodeStringOneHot('13', alphabet), alphabet); // '13'

@@ -74,6 +74,8 @@ export function toSequences(values: SeriesInput, options: { timesteps?: number }
 /**
  * Treat each value as its own one-step sample with one feature: `[n]` → `[n, 1, 1]`.
  *
+ * @param values a series `[n]` or rows `[n][features]`
+ * @returns an NdArray of shape `[n, 1, features]`
  * @example
  * columnsTo3d([[1, 2], [3, 4]]).shape; // [2, 1, 2]
  */
