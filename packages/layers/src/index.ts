@@ -1,5 +1,3 @@
-// Installs the fused kernels behind every recurrent layer (side effect of importing the package).
-import './internal/install-fused-paths';
 export { LayerConfigError, LayerShapeError } from './errors';
 export { KERAS_DEFAULTS } from './keras-defaults';
 export { clearSession, uniqueLayerName } from './layer-names';
