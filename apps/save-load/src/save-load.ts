@@ -32,10 +32,15 @@ export interface SaveLoadRunOptions extends SystemRunOptions {
 
 /**
  * The loader script run in a second Node process (plain JS on the packages' built output),
- * beside `src/` and `dist/`. The CJS build has `__filename` and an empty `import.meta`; the
- * ESM build and vitest have `import.meta.url`.
+ * beside `src/` and `dist/`. The ESM build and vitest have `import.meta.url`; the CJS build has
+ * an empty `import.meta` and its own `__filename`. `import.meta.url` is read first because
+ * `node -e` and the REPL define a global `__filename` ('[eval]') that an ES module would see.
  */
-const LOADER = join(dirname(typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url)), '..', 'load-and-predict.mjs');
+const LOADER = join(
+  dirname(typeof import.meta.url === 'string' ? fileURLToPath(import.meta.url) : __filename),
+  '..',
+  'load-and-predict.mjs',
+);
 
 /**
  * Reproduce lesson 13: train LSTM(10) → Dense(1) on the toy data, save it as one file and as
