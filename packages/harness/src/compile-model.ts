@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { TrainingConfigError } from './errors';
 import { type Loss, type LossFn, type LossName, resolveLoss } from './losses';
 import { type Metric, type MetricName, resolveMetric } from './metrics';
-import { type OptimizerSpec, getLearningRate, resolveOptimizer } from './optimizers';
+import { type OptimizerImplementation, type OptimizerSpec, getLearningRate, resolveOptimizer } from './optimizers';
 import { type CompiledModel, setCompiled } from './internal/compiled';
 
 /** Options of {@link compileModel}, named as in Keras's `model.compile`. */
@@ -13,6 +13,12 @@ export interface CompileOptions {
   optimizer: OptimizerSpec;
   /** Metrics reported next to the loss, keyed in the history by the name given (`['acc']` gives `acc` and `val_acc`). Default none. */
   metrics?: readonly (MetricName | Metric | string)[];
+  /**
+   * For an optimizer given by name or config: `'auto'` builds the fused optimizer (every
+   * weight updated in place in one pass; same numbers and saved state as tfjs's) on wasm and
+   * cpu and tfjs's elsewhere, `'fused'` or `'tfjs'` force one. Default `'auto'`.
+   */
+  optimizerImplementation?: OptimizerImplementation;
 }
 
 // tfjs knows these losses by the same canonical names; passing the name (not our function)
@@ -31,13 +37,14 @@ const TFJS_LOSS_NAMES = new Set(['meanSquaredError', 'meanAbsoluteError', 'binar
  * @example
  * compileModel(model, { loss: 'categorical_crossentropy', optimizer: 'adam', metrics: ['acc'] });
  * const history = await fit(model, { x, y }, { epochs: 10, batchSize: 32 });
+ * compileModel(model, { loss: 'mse', optimizer: 'adam', optimizerImplementation: 'tfjs' }); // tfjs's Adam
  */
 export function compileModel(model: tf.LayersModel, options: CompileOptions): tf.LayersModel {
   if (options == null || options.loss == null || options.optimizer == null) {
     throw new TrainingConfigError(`compileModel needs { loss, optimizer }, got ${JSON.stringify(Object.keys(options ?? {}))}; for example { loss: 'mse', optimizer: 'adam' }`);
   }
   const loss = resolveLoss(options.loss);
-  const optimizer = resolveOptimizer(options.optimizer);
+  const optimizer = resolveOptimizer(options.optimizer, { implementation: options.optimizerImplementation });
   const outputShape = model.outputs[0].shape;
   const ctx = { lossName: loss.name, outputUnits: outputShape[outputShape.length - 1] ?? 1 };
   const metrics = (options.metrics ?? []).map((m) => resolveMetric(m, ctx));

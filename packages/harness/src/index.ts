@@ -25,12 +25,20 @@ export {
 } from './metrics';
 export {
   type OptimizerConfig,
+  type OptimizerImplementation,
   type OptimizerName,
   type OptimizerSpec,
+  type ResolveOptimizerOptions,
   getLearningRate,
   resolveOptimizer,
   setLearningRate,
 } from './optimizers';
+export { FusedOptimizer, type SlotSpec } from './fused-optimizers/fused-optimizer';
+export { FusedAdam } from './fused-optimizers/fused-adam';
+export { FusedSgd } from './fused-optimizers/fused-sgd';
+export { FusedMomentum } from './fused-optimizers/fused-momentum';
+export { FusedRmsprop } from './fused-optimizers/fused-rmsprop';
+export { FusedAdagrad } from './fused-optimizers/fused-adagrad';
 export { History, type TrainingParams } from './history';
 export type { Callback, Logs, TrainingContext } from './callbacks/callback';
 export { type FitOptions, type ResetPolicy, fit } from './fit';

@@ -1,5 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
+import { isCpuClassBackend } from '@lstm-kit/backend';
 import { TrainingConfigError } from './errors';
+import { FusedAdagrad } from './fused-optimizers/fused-adagrad';
+import { FusedAdam } from './fused-optimizers/fused-adam';
+import { FusedMomentum } from './fused-optimizers/fused-momentum';
+import { FusedRmsprop } from './fused-optimizers/fused-rmsprop';
+import { FusedSgd } from './fused-optimizers/fused-sgd';
 
 /** Optimizer names accepted by {@link resolveOptimizer} (Keras spellings, any case). */
 export type OptimizerName = 'sgd' | 'adam' | 'rmsprop' | 'adagrad';
@@ -40,16 +46,39 @@ export type OptimizerSpec = OptimizerName | OptimizerConfig | tf.Optimizer | str
 const EPSILON = 1e-7;
 
 /**
- * Build a tfjs optimizer from a name or config (Keras defaults), or pass one through.
+ * Which implementation {@link resolveOptimizer} builds for a name or config: `'auto'` the
+ * fused one (in-place updates in one pass over the weights) on CPU-class backends (wasm, cpu)
+ * and tfjs's elsewhere, `'fused'` always the fused one, `'tfjs'` always tfjs's. Both give the
+ * same numbers and save the same state.
+ */
+export type OptimizerImplementation = 'auto' | 'fused' | 'tfjs';
+
+/** Options of {@link resolveOptimizer}. */
+export interface ResolveOptimizerOptions {
+  /** Fused or tfjs optimizer for names and configs. Default `'auto'`. */
+  implementation?: OptimizerImplementation;
+}
+
+/**
+ * Build an optimizer from a name or config (Keras defaults), or pass one through. On wasm
+ * and cpu it is a fused optimizer (same arithmetic, state and class name as tfjs's, without
+ * tfjs's per-variable ops); on other backends tfjs's own.
  *
  * @param spec `'adam'`, `{ name: 'sgd', learningRate: 0.1, momentum: 0.9 }`, or a `tf.Optimizer`
+ * @param options `implementation`: `'auto'` (default), `'fused'` or `'tfjs'`
  * @returns the optimizer (a new one for names and configs; the caller's own otherwise)
- * @throws TrainingConfigError for an unknown name or a learning rate that is not positive
+ * @throws TrainingConfigError for an unknown name or implementation, or a learning rate that is not positive
  * @example
  * const opt = resolveOptimizer({ name: 'sgd', learningRate: 0.1, momentum: 0.9 });
+ * const stock = resolveOptimizer('adam', { implementation: 'tfjs' }); // tf.train.adam(0.001, 0.9, 0.999, 1e-7)
  */
-export function resolveOptimizer(spec: OptimizerSpec): tf.Optimizer {
+export function resolveOptimizer(spec: OptimizerSpec, options: ResolveOptimizerOptions = {}): tf.Optimizer {
   if (spec instanceof tf.Optimizer) return spec;
+  const implementation = options.implementation ?? 'auto';
+  if (!['auto', 'fused', 'tfjs'].includes(implementation)) {
+    throw new TrainingConfigError(`expected optimizer implementation 'auto', 'fused' or 'tfjs', got '${implementation}'`);
+  }
+  const fused = implementation === 'fused' || (implementation === 'auto' && isCpuClassBackend());
   const cfg: OptimizerConfig = typeof spec === 'string' ? { name: spec } : spec;
   const name = String(cfg.name).toLowerCase();
   const lr = cfg.learningRate;
@@ -61,16 +90,21 @@ export function resolveOptimizer(spec: OptimizerSpec): tf.Optimizer {
       const momentum = cfg.momentum ?? 0;
       // tfjs splits Keras's SGD into sgd and momentum; momentum 0 stays plain SGD so no
       // accumulators are allocated.
-      return momentum > 0 || cfg.nesterov
-        ? tf.train.momentum(lr ?? 0.01, momentum, cfg.nesterov ?? false)
-        : tf.train.sgd(lr ?? 0.01);
+      if (momentum > 0 || cfg.nesterov) {
+        return fused ? new FusedMomentum(lr ?? 0.01, momentum, cfg.nesterov ?? false) : tf.train.momentum(lr ?? 0.01, momentum, cfg.nesterov ?? false);
+      }
+      return fused ? new FusedSgd(lr ?? 0.01) : tf.train.sgd(lr ?? 0.01);
     }
-    case 'adam':
-      return tf.train.adam(lr ?? 0.001, cfg.beta1 ?? 0.9, cfg.beta2 ?? 0.999, cfg.epsilon ?? EPSILON);
-    case 'rmsprop':
-      return tf.train.rmsprop(lr ?? 0.001, cfg.rho ?? 0.9, cfg.momentum ?? 0, cfg.epsilon ?? EPSILON);
+    case 'adam': {
+      const args = [lr ?? 0.001, cfg.beta1 ?? 0.9, cfg.beta2 ?? 0.999, cfg.epsilon ?? EPSILON] as const;
+      return fused ? new FusedAdam(...args) : tf.train.adam(...args);
+    }
+    case 'rmsprop': {
+      const args = [lr ?? 0.001, cfg.rho ?? 0.9, cfg.momentum ?? 0, cfg.epsilon ?? EPSILON] as const;
+      return fused ? new FusedRmsprop(...args) : tf.train.rmsprop(...args);
+    }
     case 'adagrad':
-      return tf.train.adagrad(lr ?? 0.01, cfg.initialAccumulatorValue ?? 0.1);
+      return fused ? new FusedAdagrad(lr ?? 0.01, cfg.initialAccumulatorValue ?? 0.1) : tf.train.adagrad(lr ?? 0.01, cfg.initialAccumulatorValue ?? 0.1);
     default:
       throw new TrainingConfigError(
         `unknown optimizer '${cfg.name}'; expected 'sgd', 'adam', 'rmsprop' or 'adagrad' (any case), a config { name, learningRate, ... }, or a tf.Optimizer`,
