@@ -12,6 +12,7 @@ import { Totals } from './internal/batch-sums';
 import { getCompiled } from './internal/compiled';
 import { UpdateReporter } from './internal/reporter';
 import { releaseKeptStates } from './internal/stateful-model';
+import { InputSlot } from './internal/input-slot';
 import { checkData, toTensor } from './internal/tensors';
 import { makeTrainStep } from './internal/train-step';
 
@@ -55,9 +56,10 @@ function withBatchDim(a: NdArray, rank: number): NdArray {
 
 /**
  * Train on freshly generated samples, one optimizer update per sample (or batch), for
- * thousands of updates. Each update is a hand-written train step (`optimizer.minimize` over
- * the loss of `model.apply`, in one `tidy`), without the per-call set-up of tfjs `model.fit`;
- * the loss is read from the device once per report window.
+ * thousands of updates. Each update is a lean train step (one gradient pass over the loss of
+ * `model.apply`, one optimizer update), without the per-call set-up of tfjs `model.fit`; the
+ * samples are written into two reused input tensors, and on GPU backends the loss is read
+ * from the device once per report window.
  *
  * @param model a model compiled with `compileModel`
  * @param next called for each update (or each part of a batch) with a running index; returns `{ x, y }`
@@ -103,6 +105,8 @@ export async function fitOnline(model: tf.LayersModel, next: OnlineGenerator, op
   const totals = new Totals(compiled);
   const vx = validation ? toTensor(validation.x) : null;
   const vy = validation ? toTensor(validation.y) : null;
+  const xSlot = new InputSlot();
+  const ySlot = new InputSlot();
   let calls = 0;
   let checked = false;
   let lastLogs: Logs = {};
@@ -144,12 +148,7 @@ export async function fitOnline(model: tf.LayersModel, next: OnlineGenerator, op
       const end = Math.min(updates, u + logEvery);
       for (; u < end; u++) {
         const sample = await draw();
-        const x = toTensor(sample.x);
-        const y = toTensor(sample.y);
-        const sums = step(x, y);
-        x.dispose();
-        y.dispose();
-        totals.add(sums, sample.x.shape[0]);
+        step(xSlot.fill(sample.x), ySlot.fill(sample.y), totals, sample.x.shape[0]);
         if (stateful) {
           releaseKeptStates(model);
           if (resetPolicy === 'batch') model.resetStates();
@@ -175,6 +174,8 @@ export async function fitOnline(model: tf.LayersModel, next: OnlineGenerator, op
     return history;
   } finally {
     totals.dispose();
+    xSlot.dispose();
+    ySlot.dispose();
     vx?.dispose();
     vy?.dispose();
   }

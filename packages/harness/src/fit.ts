@@ -145,10 +145,9 @@ export async function fit(model: tf.LayersModel, data: { x: NdArray; y: NdArray 
           const size = Math.min(batchSize, n - start);
           const xb = steps === 1 ? xs : tf.slice(xs, start, size);
           const yb = steps === 1 ? ys : tf.slice(ys, start, size);
-          const sums = step(xb, yb);
+          step(xb, yb, totals, size);
           if (xb !== xs) xb.dispose();
           if (yb !== ys) yb.dispose();
-          totals.add(sums, size);
           if (stateful) {
             releaseKeptStates(model);
             if (resetPolicy === 'batch') model.resetStates();

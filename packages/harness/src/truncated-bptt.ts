@@ -116,7 +116,7 @@ export async function fitTruncatedBptt(
           const yb = perStep
             ? tf.slice(yt, [b0, c * k, 0], [batch, k, outputs])
             : tf.tidy(() => tf.reshape(tf.slice(yt, [b0, c, 0], [batch, 1, outputs]), [batch, outputs]));
-          totals.add(step(xb, yb), batch);
+          step(xb, yb, totals, batch);
           xb.dispose();
           yb.dispose();
           releaseKeptStates(model);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { memoryKind, readFloat32 } from './backend-memory';
 import type { CompiledModel } from './compiled';
 
 /**
@@ -24,13 +25,41 @@ export function withRegularization(model: tf.LayersModel, loss: tf.Scalar): tf.S
 }
 
 /**
- * Running totals of batch sums over an epoch or a report window. Owns one tensor at a time.
+ * Running totals of batch sums over an epoch or a report window. Owns one tensor at a time;
+ * on CPU-class backends the sums are read at once into numbers instead (see {@link addBatch}).
  */
 export class Totals {
   private sum: tf.Tensor1D | null = null;
+  // Sums already read from a CPU-class backend: [loss * n, metric sums...].
+  private readonly host: Float64Array;
   private count = 0;
 
-  constructor(private readonly compiled: CompiledModel) {}
+  constructor(private readonly compiled: CompiledModel) {
+    this.host = new Float64Array(1 + compiled.metrics.length);
+  }
+
+  /**
+   * Add one batch from its loss and outputs (disposes `loss`; `yTrue`, `yPred` stay the
+   * caller's). On wasm and cpu the loss is read right away: reading is a synchronous copy of
+   * a few bytes there, cheaper than the multiply, stack and add that keep sums on the device;
+   * elsewhere the sums stay on the device until the window is read.
+   */
+  addBatch(loss: tf.Scalar, yTrue: tf.Tensor, yPred: tf.Tensor | null, n: number): void {
+    if (memoryKind() === null) {
+      const sums = batchSums(this.compiled, yTrue, yPred ?? yTrue, loss);
+      loss.dispose();
+      this.add(sums, n);
+      return;
+    }
+    this.host[0] += readFloat32(loss)[0] * n;
+    loss.dispose();
+    this.compiled.metrics.forEach((m, i) => {
+      const s = tf.tidy(() => tf.sum(m.perSample(yTrue, yPred ?? yTrue)));
+      this.host[i + 1] += readFloat32(s)[0];
+      s.dispose();
+    });
+    this.count += n;
+  }
 
   /** Add a batch's sums (takes ownership) for `n` samples. */
   add(sums: tf.Tensor1D, n: number): void {
@@ -63,6 +92,7 @@ export class Totals {
   reset(): void {
     this.sum?.dispose();
     this.sum = null;
+    this.host.fill(0);
     this.count = 0;
   }
 
@@ -70,9 +100,10 @@ export class Totals {
     this.reset();
   }
 
-  private toLogs(values: Float32Array | null, prefix: string): Record<string, number> {
+  private toLogs(device: Float32Array | null, prefix: string): Record<string, number> {
     const logs: Record<string, number> = {};
     const n = this.count || 1;
+    const values = this.count === 0 ? null : this.host.map((h, i) => h + (device ? device[i] : 0));
     logs[`${prefix}loss`] = values ? values[0] / n : NaN;
     this.compiled.metrics.forEach((m, i) => {
       const mean = values ? values[i + 1] / n : NaN;
