@@ -4,6 +4,7 @@ import { LayerConfigError } from './errors';
 import type { BaseLayerOptions } from './layer-options';
 import { stockArgs } from './internal/stock-args';
 import { GlorotNormal, GlorotUniform, Orthogonal, RandomNormal, RandomUniform } from './seeded-initializers';
+import type { PenaltyFn } from './internal/cell-losses';
 
 /** How the forward and backward outputs are combined. */
 export type MergeMode = 'concat' | 'sum' | 'mul' | 'ave';
@@ -37,6 +38,24 @@ function reseedBackward(wrapper: any): void {
   }
 }
 
+type StockBidirectional = ReturnType<typeof tf.layers.bidirectional>;
+const StockBidirectionalClass = tf.layers.bidirectional({ layer: tf.layers.simpleRNN({ units: 1 }) }).constructor as unknown as new (
+  args: object,
+) => StockBidirectional;
+
+// tfjs's Bidirectional reports the losses of the layer it was given, a template that is never
+// built: the regularizers of the two copies that actually run (forward and backward) never
+// reached the training loss. Registered under the stock name, so files stay interchangeable.
+class Bidirectional extends StockBidirectionalClass {
+  static className = 'Bidirectional';
+
+  override get losses(): PenaltyFn[] {
+    const self = this as unknown as { forwardLayer?: tf.layers.Layer; backwardLayer?: tf.layers.Layer };
+    return [...((self.forwardLayer?.losses ?? []) as PenaltyFn[]), ...((self.backwardLayer?.losses ?? []) as PenaltyFn[])];
+  }
+}
+tf.serialization.registerClass(Bidirectional as any);
+
 /**
  * Run a recurrent layer over the sequence in both directions and merge the outputs (tfjs's
  * Bidirectional, Keras default `concat`). Params are twice the inner layer's.
@@ -52,7 +71,7 @@ export function bidirectional(options: BidirectionalOptions): tf.layers.Layer {
   if (!MODES.includes(mergeMode)) {
     throw new LayerConfigError(`expected mergeMode 'concat', 'sum', 'mul' or 'ave' for Bidirectional, got '${mergeMode}'`);
   }
-  const wrapper = tf.layers.bidirectional({ ...stockArgs('bidirectional', options), mergeMode } as any);
+  const wrapper = new Bidirectional({ ...stockArgs('bidirectional', options), mergeMode });
   reseedBackward(wrapper);
   return wrapper;
 }

@@ -5,6 +5,21 @@ import { LayerConfigError } from './errors';
 import type { ActivationName, BaseLayerOptions, InitializerLike, RegularizerLike } from './layer-options';
 import { stockArgs } from './internal/stock-args';
 import { resolveInitializer } from './internal/resolve-initializer';
+import { type PenaltyFn, withCellLosses } from './internal/cell-losses';
+
+type StockConvLstm2d = ReturnType<typeof tf.layers.convLstm2d>;
+const StockConvLSTM2D = tf.layers.convLstm2d({ filters: 1, kernelSize: 1 }).constructor as unknown as new (args: object) => StockConvLstm2d;
+
+// As for LSTM: the cell holds the weights and their regularizers, which stock tfjs leaves out
+// of the training loss. Registered under the stock name, so files stay interchangeable.
+class ConvLSTM2D extends StockConvLSTM2D {
+  static className = 'ConvLSTM2D';
+
+  override get losses(): PenaltyFn[] {
+    return withCellLosses(super.losses as PenaltyFn[], (this as any).cell);
+  }
+}
+tf.serialization.registerClass(ConvLSTM2D as any);
 
 /** Options of {@link convLstm2d} (Keras `ConvLSTM2D`). */
 export interface ConvLstm2dOptions extends BaseLayerOptions {
@@ -60,7 +75,7 @@ export function convLstm2d(options: ConvLstm2dOptions): tf.layers.Layer {
   }
   const R = KERAS_DEFAULTS.recurrent;
   const rng = options.seed !== undefined ? createRng(options.seed) : null;
-  return tf.layers.convLstm2d({
+  return new ConvLSTM2D({
     activation: R.activation,
     recurrentActivation: R.recurrentActivation,
     unitForgetBias: KERAS_DEFAULTS.lstm.unitForgetBias,

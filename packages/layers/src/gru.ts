@@ -9,6 +9,7 @@ import { fixStatefulCall } from './internal/stateful-fix';
 // Installs the fused kernels of @lstm-kit/kernels behind the recurrent seam.
 import './internal/install-fused-paths';
 import { GRUCell } from './internal/gru-cell';
+import { type PenaltyFn, withCellLosses } from './internal/cell-losses';
 
 /** Options of {@link gru}: the shared recurrent options plus GRU's own. */
 export interface GruOptions extends RecurrentOptions {
@@ -49,6 +50,11 @@ export class GRU extends tf.RNN {
     };
     super({ ...args, cell: new GRUCell(args) } as any);
     this.recurrentImplementation = implementationOf(options);
+  }
+
+  /** The layer's regularization penalties, including the kernel, recurrent and bias regularizers held by its cell. */
+  override get losses(): PenaltyFn[] {
+    return withCellLosses(super.losses as PenaltyFn[], (this as any).cell);
   }
 
   override apply(inputs: any, kwargs?: any): any {

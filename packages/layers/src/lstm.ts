@@ -9,6 +9,7 @@ import { fixStatefulCall } from './internal/stateful-fix';
 // Installs the fused kernels of @lstm-kit/kernels behind the recurrent seam.
 import './internal/install-fused-paths';
 import { tidyForgetBiasInit } from './internal/forget-bias-init';
+import { type PenaltyFn, withCellLosses } from './internal/cell-losses';
 
 /** Options of {@link lstm}: the shared recurrent options plus LSTM's own. */
 export interface LstmOptions extends RecurrentOptions {
@@ -51,6 +52,11 @@ export class LSTM extends StockLSTM {
     });
     this.recurrentImplementation = implementationOf(options);
     tidyForgetBiasInit((this as any).cell);
+  }
+
+  /** The layer's regularization penalties, including the kernel, recurrent and bias regularizers held by its cell. */
+  override get losses(): PenaltyFn[] {
+    return withCellLosses(super.losses as PenaltyFn[], (this as any).cell);
   }
 
   override apply(inputs: any, kwargs?: any): any {

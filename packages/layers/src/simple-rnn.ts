@@ -6,6 +6,7 @@ import { runSimpleRnn } from './internal/recurrent-path';
 import { fixStatefulCall } from './internal/stateful-fix';
 // Installs the fused kernels of @lstm-kit/kernels behind the recurrent seam.
 import './internal/install-fused-paths';
+import { type PenaltyFn, withCellLosses } from './internal/cell-losses';
 
 /** Options of {@link simpleRnn}: the shared recurrent options. */
 export type SimpleRnnOptions = RecurrentOptions;
@@ -34,6 +35,11 @@ export class SimpleRNN extends StockSimpleRNN {
   constructor(options: SimpleRnnOptions) {
     super(recurrentArgs('SimpleRNN', 'simple_rnn', options));
     this.recurrentImplementation = implementationOf(options);
+  }
+
+  /** The layer's regularization penalties, including the kernel, recurrent and bias regularizers held by its cell. */
+  override get losses(): PenaltyFn[] {
+    return withCellLosses(super.losses as PenaltyFn[], (this as any).cell);
   }
 
   override apply(inputs: any, kwargs?: any): any {
