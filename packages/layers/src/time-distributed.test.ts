@@ -27,6 +27,28 @@ describe('timeDistributed', () => {
     ga.forEach((v, i) => expect(v).toBeCloseTo(gb[i], 5));
   });
 
+  it('folds time into the batch: one inner call, no per-step Unpack, forward or backward', () => {
+    const ours = timeDistributed({ layer: conv2d({ filters: 2, kernelSize: 2, seed: 1 }) });
+    const x = tf.randomNormal([2, 5, 4, 4, 1], 0, 1, 'float32', 3);
+    ours.apply(x);
+    const engine = tf.engine() as unknown as { runKernel: (name: string, ...rest: unknown[]) => unknown };
+    const original = engine.runKernel;
+    const kernels: string[] = [];
+    engine.runKernel = (name: string, ...rest: unknown[]) => {
+      kernels.push(name);
+      return original.call(engine, name, ...rest);
+    };
+    try {
+      tf.grad((xx: tf.Tensor) => tf.sum(ours.apply(xx) as tf.Tensor))(x);
+    } finally {
+      engine.runKernel = original;
+    }
+    expect(kernels).not.toContain('Unpack');
+    // Stock tfjs runs the convolution once per step (5 times here) and its gradients as often.
+    expect(kernels.filter((k) => /^(Fused)?Conv2D$/.test(k))).toHaveLength(1);
+    expect(kernels.filter((k) => k === 'Conv2DBackpropFilter')).toHaveLength(1);
+  });
+
   it('does not leak tensors', () => {
     const layer = timeDistributed({ layer: dense({ units: 2 }) });
     const x = tf.ones([2, 3, 4]);
