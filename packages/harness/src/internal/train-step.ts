@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
+import { LOSS_NAMES, resolveLoss } from '../losses';
 import { setLearningRate } from '../optimizers';
+import { fusedLossFor } from './fused-losses';
 import { type Totals, withRegularization } from './batch-sums';
 import type { CompiledModel } from './compiled';
 
@@ -18,6 +20,8 @@ export function makeTrainStep(model: tf.LayersModel, compiled: CompiledModel): T
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const { optimizer, loss } = compiled;
   const wantsPred = compiled.metrics.length > 0;
+  // Only the harness's own losses have a fused version (a custom function may share a name).
+  const builtIn = LOSS_NAMES.includes(loss.name) && resolveLoss(loss.name).fn === loss.fn;
   return (x, y, totals, n) => {
     if (compiled.decay > 0 && compiled.initialLearningRate !== undefined) {
       // Keras's legacy `decay`: lr_t = lr_0 / (1 + decay * t), t counted over all updates.
@@ -33,7 +37,8 @@ export function makeTrainStep(model: tf.LayersModel, compiled: CompiledModel): T
         // Metrics are computed on the same forward pass, like Keras; keep the prediction
         // out of the gradient scope's clean-up, and dispose it below.
         if (wantsPred) yPred = tf.keep(out);
-        return withRegularization(model, loss.fn(y, out));
+        const lossFn = (builtIn ? fusedLossFor(loss.name, y, out) : null) ?? loss.fn;
+        return withRegularization(model, lossFn(y, out));
       }, variables),
     );
     try {
