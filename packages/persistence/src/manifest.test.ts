@@ -40,7 +40,7 @@ describe('manifest', () => {
     expect(() => parseManifest('{"format": "lstm-kit-bun', 'm')).toThrow(/not valid JSON/);
     expect(() => parseManifest(JSON.stringify({ ...m, format: 'other' }), 'm')).toThrow(ManifestError);
     expect(() => parseManifest(JSON.stringify({ ...m, formatVersion: 7 }), 'm')).toThrow(FormatVersionError);
-    expect(() => parseManifest(JSON.stringify({ ...m, files: [{ ...m.files[0], sha256: 'xyz' }] }), 'm')).toThrow(/64-character hex sha256/);
+    expect(() => parseManifest(JSON.stringify({ ...m, files: [{ ...m.files[0], sha256: 'xyz' }] }), 'm')).toThrow(/64-character hex sha256.*restore the bundle from a backup or re-save the model/);
     expect(() => parseManifest(JSON.stringify({ ...m, files: [m.files[0], m.files[0]] }), 'm')).toThrow(/listed twice/);
   });
 

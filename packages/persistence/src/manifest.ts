@@ -157,7 +157,7 @@ export function parseManifest(text: string, where: string): BundleManifest {
     );
   }
   if (!Number.isInteger(m.formatVersion) || (m.formatVersion as number) < 1) {
-    throw new ManifestError(`expected a positive integer formatVersion in ${where}, got ${JSON.stringify(m.formatVersion)}`);
+    throw new ManifestError(`expected a positive integer formatVersion in ${where}, got ${JSON.stringify(m.formatVersion)}; the manifest was edited or damaged: restore the bundle from a backup or re-save the model`);
   }
   if ((m.formatVersion as number) > MANIFEST_FORMAT_VERSION) {
     throw new FormatVersionError(
@@ -165,17 +165,17 @@ export function parseManifest(text: string, where: string): BundleManifest {
     );
   }
   if (m.kind !== 'model' && m.kind !== 'weights') {
-    throw new ManifestError(`expected kind "model" or "weights" in ${where}, got ${JSON.stringify(m.kind)}`);
+    throw new ManifestError(`expected kind "model" or "weights" in ${where}, got ${JSON.stringify(m.kind)}; the manifest was edited or damaged: restore the bundle from a backup or re-save the model`);
   }
-  if (!Array.isArray(m.files)) throw new ManifestError(`expected a files array in ${where}, got ${typeof m.files}`);
+  if (!Array.isArray(m.files)) throw new ManifestError(`expected a files array in ${where}, got ${typeof m.files}; the manifest was edited or damaged: restore the bundle from a backup or re-save the model`);
   const seen = new Set<string>();
   for (const f of m.files as ManifestFileEntry[]) {
     assertRelativePath(f?.path, `the manifest ${where}`);
     if (!Number.isSafeInteger(f.size) || f.size < 0) {
-      throw new ManifestError(`expected a non-negative integer size for "${f.path}" in ${where}, got ${JSON.stringify(f.size)}`);
+      throw new ManifestError(`expected a non-negative integer size for "${f.path}" in ${where}, got ${JSON.stringify(f.size)}; the manifest was edited or damaged: restore the bundle from a backup or re-save the model`);
     }
     if (typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256)) {
-      throw new ManifestError(`expected a 64-character hex sha256 for "${f.path}" in ${where}, got ${JSON.stringify(f.sha256)}`);
+      throw new ManifestError(`expected a 64-character hex sha256 for "${f.path}" in ${where}, got ${JSON.stringify(f.sha256)}; the manifest was edited or damaged: restore the bundle from a backup or re-save the model`);
     }
     if (seen.has(f.path)) throw new ManifestError(`"${f.path}" is listed twice in ${where}; re-save the model`);
     seen.add(f.path);
