@@ -96,7 +96,7 @@ describe('Pipeline', () => {
       /unknown pipeline step type "magic"/,
     );
     const p = new Pipeline([new Differencer(), new MinMaxScaler(), new SlidingWindow({ steps: 3 })]).fit(series);
-    expect(() => p.transformInput([1, 2, 3])).toThrow(/needs at least 4 raw time steps \(3 for the window plus 1 consumed by differencing\), got 3/);
+    expect(() => p.transformInput([1, 2, 3])).toThrow(/needs at least 4 raw time steps \(3 for the window plus 1 consumed by differencing\), got 3; pass the last 4 raw values/);
     expect(() => p.transformInput([[1, 2], [3, 4], [5, 6], [7, 8]])).toThrow(ShapeError);
     expect(() => p.transformInput([1, NaN, 3, 4])).toThrow(ValueError);
     const fresh = Pipeline.fromJSON(p.toJSON());

@@ -358,7 +358,7 @@ export class Pipeline {
     const need = windowRows + this.differencingSpan;
     if (rows < need) {
       const diff = this.differencingSpan ? ` plus ${this.differencingSpan} consumed by differencing` : '';
-      throw new ShapeError(`${what} needs at least ${need} raw time steps (${windowRows} for the window${diff}), got ${rows}`);
+      throw new ShapeError(`${what} needs at least ${need} raw time steps (${windowRows} for the window${diff}), got ${rows}; pass the last ${need} raw values (or more)`);
     }
   }
 

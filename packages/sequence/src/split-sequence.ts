@@ -112,9 +112,9 @@ export function splitMultipleInputs(inputs: SeriesInput, output: SeriesInput, op
   const m = toMatrix(inputs, 'inputs');
   const o = toMatrix(output, 'output');
   assertNotEmpty(m, 'inputs');
-  if (o.cols !== 1) throw new ShapeError(`expected one output series ([n]), got shape [${o.shape.join(', ')}]`);
+  if (o.cols !== 1) throw new ShapeError(`expected one output series ([n]), got shape [${o.shape.join(', ')}]; pass one column, or use splitParallelSeries to predict several series`);
   if (o.rows !== m.rows) {
-    throw new ShapeError(`expected the output series to have as many time steps as the inputs (${m.rows}), got ${o.rows}`);
+    throw new ShapeError(`expected the output series to have as many time steps as the inputs (${m.rows}), got ${o.rows}; align the series first (trim them, or resample both to the same time steps)`);
   }
   const lead = target === 'concurrent' ? steps - 1 : steps;
   const count = sampleCount(m.rows, lead + horizon, stride, 'series', steps, horizon);

@@ -46,7 +46,7 @@ export function splitSubsequences(sequences: SeriesInput, options: SubsequenceOp
     );
   }
   const chunks = remainder === 'pad' ? Math.ceil(T / length) : Math.floor(T / length);
-  if (chunks === 0) throw new ShapeError(`expected sequences of at least ${length} time steps to split, got ${T}`);
+  if (chunks === 0) throw new ShapeError(`expected sequences of at least ${length} time steps to split, got ${T}; use a length <= ${T} or remainder: 'pad'`);
   const out = new Float32Array(samples * chunks * length * f).fill(value);
   for (let s = 0; s < samples; s++) {
     for (let c = 0; c < chunks; c++) {

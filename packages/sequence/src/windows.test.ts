@@ -41,7 +41,8 @@ describe('windowing', () => {
     const { x, y } = splitMultipleInputs(inputs, output, { steps: 3, horizon: 2, target: 'next' });
     expect(x.shape).toEqual([5, 3, 2]);
     expect((toNested(y) as unknown[])[0]).toEqual([85, 105]);
-    expect(() => splitMultipleInputs(inputs, [1, 2], { steps: 3 })).toThrow(/as many time steps as the inputs \(9\), got 2/);
+    expect(() => splitMultipleInputs(inputs, [1, 2], { steps: 3 })).toThrow(/as many time steps as the inputs \(9\), got 2; align the series first/);
+    expect(() => splitMultipleInputs(inputs, inputs, { steps: 3 })).toThrow(/expected one output series.*use splitParallelSeries/);
   });
 
   it('predicts the next step of parallel series, single and multi-step', () => {
@@ -82,6 +83,7 @@ describe('splitSubsequences', () => {
     expect(toNested(dropped)).toEqual([[[1], [2]], [[3], [4]], [[6], [7]], [[8], [9]]]);
     const padded = splitSubsequences(batch as never, { length: 2, remainder: 'pad', value: -1 });
     expect(padded.shape).toEqual([6, 2, 1]);
+    expect(() => splitSubsequences([1, 2], { length: 3, remainder: 'drop' })).toThrow(/at least 3 time steps to split, got 2; use a length <= 2 or remainder: 'pad'/);
     expect((toNested(padded) as unknown[])[2]).toEqual([[5], [-1]]);
   });
 });
