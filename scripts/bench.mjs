@@ -121,7 +121,7 @@ function report() {
   const tfVersion = JSON.parse(readFileSync('node_modules/@tensorflow/tfjs/package.json', 'utf8')).version;
   const L = [];
   L.push('# Benchmarks', '');
-  L.push(`Command: \`npm run bench${QUICK ? ' -- --quick' : ''}${ONLY.map((o) => ` --only ${o}`).join('')}\` on ${new Date().toISOString().slice(0, 10)}.`);
+  L.push(`Command: \`npm run bench${QUICK || ONLY.length ? ' --' : ''}${QUICK ? ' --quick' : ''}${ONLY.map((o) => ` --only ${o}`).join('')}\` on ${new Date().toISOString().slice(0, 10)}.`);
   if (QUICK) L.push('', `**Quick run**: lstm-kit trained 10% of each size (B8: 2%), stock tfjs less; times at the book's sizes are extrapolated from throughput. Run \`npm run bench\` for the full sizes.`);
   L.push('', `Machine: ${cpu}, ${os.cpus().length} cores visible, Node ${process.version}, TensorFlow.js ${tfVersion} on \`${tf.getBackend()}\`${backend.simd ? ' (SIMD, one thread)' : ''}, PyTorch ${py.torch ?? '—'} (${py.threads ?? '—'} thread, OpenBLAS one thread). Load average at the end: ${os.loadavg().map((v) => v.toFixed(1)).join(', ')}.`);
   L.push('', '> Other processes may have shared the CPU during this run: wall-clock figures are noisy. Each figure is the median of 5 parts of the run; the "CPU" columns divide by this process\'s own CPU time (user + system), which load from other processes inflates much less. Compare the CPU columns when the load average exceeds the core count; Node\'s CPU time also counts V8\'s background threads (GC, compilation), so lstm-kit\'s CPU figure can be below its wall figure.');
