@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { type NdArray, ShapeError, ValueError, concatRows } from '@lstm-kit/sequence';
+import { type NdArray, ShapeError, ValueError, concatRows, createRng } from '@lstm-kit/sequence';
 import { TRAINING_DEFAULTS } from './defaults';
 import { TrainingConfigError } from './errors';
 import type { Callback, Logs, TrainingContext } from './callbacks/callback';
@@ -26,6 +26,8 @@ export interface OnlineSample {
 
 /** Options of {@link fitOnline}. */
 export interface FitOnlineOptions {
+  /** Seed for the dropout masks, so a run repeats exactly. Default: a random seed. */
+  seed?: number;
   /** How many optimizer updates to make (the course's echo system makes 10,000). */
   updates: number;
   /**
@@ -101,7 +103,7 @@ export async function fitOnline(model: tf.LayersModel, next: OnlineGenerator, op
   const ctx: TrainingContext = { model, optimizer: compiled.optimizer, params: history.params, history, stopTraining: false };
   const callbacks = new CallbackList(options.callbacks ?? [], ctx);
   const reporter = new UpdateReporter(options.verbose ?? TRAINING_DEFAULTS.verbose, options.output ?? process.stdout, updates);
-  const step = makeTrainStep(model, compiled);
+  const step = makeTrainStep(model, compiled, createRng(options.seed ?? Math.floor(Math.random() * 2 ** 32)));
   const totals = new Totals(compiled);
   const vx = validation ? toTensor(validation.x) : null;
   const vy = validation ? toTensor(validation.y) : null;

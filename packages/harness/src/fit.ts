@@ -37,7 +37,10 @@ export interface FitOptions {
   verbose?: Verbose;
   /** Where progress goes. Default `process.stdout`. */
   output?: ProgressOutput;
-  /** Seed for the shuffling order, so a run repeats exactly. Default: a random seed. */
+  /**
+   * Seed for the shuffling order and the dropout masks, so a run repeats exactly (initial
+   * weights come from the layers' own `seed`). Default: a random seed.
+   */
   seed?: number;
   /**
    * Stateful models only: when the harness resets the LSTM states. `'epoch'` after every
@@ -106,7 +109,8 @@ export async function fit(model: tf.LayersModel, data: { x: NdArray; y: NdArray 
   const steps = Math.ceil(n / batchSize);
   const verbose = options.verbose ?? TRAINING_DEFAULTS.verbose;
   const output = options.output ?? process.stdout;
-  const rng = createRng(options.seed ?? Math.floor(Math.random() * 2 ** 32));
+  const runSeed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
+  const rng = createRng(runSeed);
 
   const metricKeys = ['loss', ...compiled.metrics.map((m) => m.name)];
   const history = new History({
@@ -121,7 +125,8 @@ export async function fit(model: tf.LayersModel, data: { x: NdArray; y: NdArray 
   const ctx: TrainingContext = { model, optimizer: compiled.optimizer, params: history.params, history, stopTraining: false };
   const callbacks = new CallbackList(options.callbacks ?? [], ctx);
   const reporter = new EpochReporter(verbose, output, epochs, steps);
-  const step = makeTrainStep(model, compiled);
+  // Dropout draws from its own stream, so adding a Dropout layer leaves the shuffling order as it was.
+  const step = makeTrainStep(model, compiled, createRng(runSeed + 1));
 
   const x = toTensor(train.x);
   const y = toTensor(train.y);

@@ -12,9 +12,12 @@ import { EpochReporter } from './internal/reporter';
 import { checkStatefulBatches, releaseKeptStates, statefulBatchSize } from './internal/stateful-model';
 import { toTensor } from './internal/tensors';
 import { makeTrainStep } from './internal/train-step';
+import { createRng } from '@lstm-kit/sequence';
 
 /** Options of {@link fitTruncatedBptt}. */
 export interface TruncatedBpttOptions {
+  /** Seed for the dropout masks, so a run repeats exactly. Default: a random seed. */
+  seed?: number;
   /** Time steps per sub-sequence: how far back gradients flow. Must match the model's timesteps when fixed. */
   subsequenceLength: number;
   /** Passes over the data. Default 1. */
@@ -97,7 +100,7 @@ export async function fitTruncatedBptt(
   const ctx: TrainingContext = { model, optimizer: compiled.optimizer, params: history.params, history, stopTraining: false };
   const callbacks = new CallbackList(options.callbacks ?? [], ctx);
   const reporter = new EpochReporter(options.verbose ?? TRAINING_DEFAULTS.verbose, options.output ?? process.stdout, epochs, updatesPerEpoch);
-  const step = makeTrainStep(model, compiled);
+  const step = makeTrainStep(model, compiled, createRng(options.seed ?? Math.floor(Math.random() * 2 ** 32)));
   const xt = toTensor(x);
   const yt = toTensor(y);
   const totals = new Totals(compiled);
