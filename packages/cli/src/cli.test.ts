@@ -97,3 +97,14 @@ describe('runTour', () => {
     expect(tourTable(failed.rows).join('\n')).toMatch(/ERROR: out of memory/);
   });
 });
+
+describe('tourTable', () => {
+  it('cuts long cells in the terminal table and keeps the rest of the row aligned', () => {
+    const long = { ...fakeResult(true), architecture: `TimeDistributed(Conv2D(2, 2×2, relu)) → ${'X'.repeat(200)}` };
+    const [header, rule, row] = tourTable([{ entry: { id: 'moving-line', lesson: 'B8', module: 'm' }, result: long }]);
+    expect(row).toMatch(/TimeDistributed\(Conv2D\(2, 2×2, relu\)\) → X+…/);
+    expect(row).not.toMatch(/X{100}/);
+    expect(row.indexOf('3,860')).toBe(header.indexOf('params') + 'params'.length - '3,860'.length);
+    expect(rule.length).toBeLessThan(220);
+  });
+});

@@ -103,17 +103,22 @@ export function tourTable(rows: readonly TourRow[]): string[] {
     return [
       entry.id,
       entry.lesson,
-      result.architecture,
+      clip(result.architecture, 56),
       result.params.toLocaleString('en-US'),
       result.trainSeconds.toFixed(1),
       pytorch,
       keras,
-      `${result.skill.name} ${result.skill.display}`,
-      result.reference,
+      clip(`${result.skill.name} ${result.skill.display}`, 40),
+      clip(result.reference, 28),
       result.passed ? `ok (${result.threshold})` : `MISS (needs ${result.threshold})`,
     ];
   });
   return formatTable(header, body, ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'l', 'l', 'l']);
+}
+
+// Long cells are cut in the terminal table only: the HTML report and summary.json keep them whole.
+function clip(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
 function writeSummary(outDir: string, summary: TourSummary): void {
