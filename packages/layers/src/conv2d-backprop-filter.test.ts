@@ -1,0 +1,88 @@
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from '@lstm-kit/backend';
+import { describe, expect, it } from 'vitest';
+import { conv2dBackpropFilter } from './internal/conv2d-backprop-filter';
+import './wasm-gradients';
+
+type Shape4 = [number, number, number, number];
+interface Case {
+  x: Shape4;
+  filter: Shape4;
+  strides: [number, number];
+  pad: 'valid' | 'same';
+}
+
+// Odd sizes, so 'same' pads unevenly and strides 2 leave a ragged last row/column; channel
+// counts cover every block width of the unrolled loop (1–4 outputs) and more than one block.
+const CASES: Case[] = [];
+for (const [kh, kw] of [[2, 2], [3, 3], [2, 3]] as const) {
+  for (const stride of [1, 2]) {
+    for (const pad of ['valid', 'same'] as const) {
+      for (const [ci, co] of [[1, 2], [3, 1], [2, 3], [1, 4], [3, 5], [4, 9]]) {
+        CASES.push({ x: [3, 7, 9, ci], filter: [kh, kw, ci, co], strides: [stride, stride], pad });
+      }
+    }
+  }
+}
+CASES.push({ x: [2, 5, 4, 2], filter: [3, 2, 2, 3], strides: [2, 1], pad: 'same' });
+CASES.push({ x: [1, 2, 2, 1], filter: [3, 3, 1, 2], strides: [1, 1], pad: 'same' });
+
+/** Run tfjs's Conv2DBackpropFilter kernel on the current backend. */
+function kernelGrad(xv: Float32Array, dyv: Float32Array, c: Case, dyShape: number[]): Float32Array {
+  return tf.tidy(() => {
+    const x = tf.tensor(xv, c.x);
+    const dy = tf.tensor(dyv, dyShape);
+    const out = tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, {
+      strides: c.strides,
+      pad: c.pad,
+      dataFormat: 'NHWC',
+      dimRoundingMode: undefined,
+      filterShape: c.filter,
+    } as any) as tf.Tensor;
+    return out.dataSync() as Float32Array;
+  });
+}
+
+function expectClose(actual: Float32Array, expected: Float32Array): void {
+  expect(actual.length).toBe(expected.length);
+  for (let i = 0; i < expected.length; i++) {
+    // Relative 1e-4, against at least 1 so sums that cancel to ~0 are not held to ~0 error.
+    expect(Math.abs(actual[i] - expected[i])).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(expected[i])));
+  }
+}
+
+describe('conv2dBackpropFilter (channels last)', () => {
+  it('matches tfjs cpu Conv2DBackpropFilter on odd shapes, strides 1 and 2, valid and same, wasm kernel too', async () => {
+    for (const c of CASES) {
+      await initBackend({ prefer: 'cpu' });
+      const outShape = tf.tidy(() => tf.conv2d(tf.zeros(c.x) as tf.Tensor4D, tf.zeros(c.filter) as tf.Tensor4D, c.strides, c.pad).shape);
+      const xv = tf.tidy(() => tf.randomNormal(c.x, 0, 1, 'float32', 11).dataSync() as Float32Array);
+      const dyv = tf.tidy(() => tf.randomNormal(outShape, 0, 1, 'float32', 12).dataSync() as Float32Array);
+      const expected = kernelGrad(xv, dyv, c, outShape);
+
+      const info = tf.backend_util.computeConv2DInfo(c.x, c.filter, c.strides, 1, c.pad);
+      const direct = conv2dBackpropFilter(xv, dyv, {
+        batchSize: info.batchSize,
+        inHeight: info.inHeight,
+        inWidth: info.inWidth,
+        inChannels: info.inChannels,
+        outHeight: info.outHeight,
+        outWidth: info.outWidth,
+        outChannels: info.outChannels,
+        filterHeight: info.filterHeight,
+        filterWidth: info.filterWidth,
+        strideHeight: info.strideHeight,
+        strideWidth: info.strideWidth,
+        padTop: info.padInfo.top,
+        padLeft: info.padInfo.left,
+        channelsLast: true,
+      });
+      expectClose(direct, expected);
+
+      await initBackend({ prefer: 'wasm' });
+      const before = tf.memory().numTensors;
+      expectClose(kernelGrad(xv, dyv, c, outShape), expected);
+      expect(tf.memory().numTensors).toBe(before);
+    }
+  });
+});
