@@ -6,7 +6,7 @@ import type { Logs } from './callbacks/callback';
 import { Totals, batchSums, withRegularization } from './internal/batch-sums';
 import { type CompiledModel, getCompiled } from './internal/compiled';
 import { checkStatefulBatches } from './internal/stateful-model';
-import { checkData, toTensor } from './internal/tensors';
+import { batchRows, checkData, toTensor } from './internal/tensors';
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
@@ -64,8 +64,8 @@ export async function evaluateTensors(
     for (let start = 0; start < n; start += batchSize) {
       const size = Math.min(batchSize, n - start);
       const sums = tf.tidy(() => {
-        const xb = n === size ? x : tf.slice(x, start, size);
-        const yb = n === size ? y : tf.slice(y, start, size);
+        const xb = n === size ? x : batchRows(x, start, size);
+        const yb = n === size ? y : batchRows(y, start, size);
         const out = model.apply(xb, { training: false }) as tf.Tensor;
         return batchSums(compiled, yb, out, withRegularization(model, compiled.loss.fn(yb, out)));
       });

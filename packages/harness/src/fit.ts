@@ -8,6 +8,7 @@ import { History } from './history';
 import { type ProgressOutput, type Verbose } from './progress-bar';
 import { CallbackList } from './internal/callback-list';
 import { Totals } from './internal/batch-sums';
+import { batchRows } from './internal/tensors';
 import { getCompiled } from './internal/compiled';
 import { EpochReporter } from './internal/reporter';
 import { checkStatefulBatches, releaseKeptStates } from './internal/stateful-model';
@@ -148,8 +149,8 @@ export async function fit(model: tf.LayersModel, data: { x: NdArray; y: NdArray 
         for (let b = 0; b < steps; b++) {
           const start = b * batchSize;
           const size = Math.min(batchSize, n - start);
-          const xb = steps === 1 ? xs : tf.slice(xs, start, size);
-          const yb = steps === 1 ? ys : tf.slice(ys, start, size);
+          const xb = steps === 1 ? xs : batchRows(xs, start, size);
+          const yb = steps === 1 ? ys : batchRows(ys, start, size);
           step(xb, yb, totals, size);
           if (xb !== xs) xb.dispose();
           if (yb !== ys) yb.dispose();

@@ -3,7 +3,7 @@ import type { NdArray } from '@lstm-kit/sequence';
 import { TRAINING_DEFAULTS } from './defaults';
 import { TrainingConfigError } from './errors';
 import { checkStatefulBatches } from './internal/stateful-model';
-import { checkData, fromTensor, toTensor } from './internal/tensors';
+import { batchRows, checkData, fromTensor, toTensor } from './internal/tensors';
 
 /** Options of {@link predict}, {@link predictProba} and {@link predictClasses}. */
 export interface PredictOptions {
@@ -38,7 +38,7 @@ export async function predict(model: tf.LayersModel, x: NdArray, options: Predic
       const parts: tf.Tensor[] = [];
       for (let start = 0; start < n; start += batchSize) {
         const size = Math.min(batchSize, n - start);
-        const xb = size === n ? xt : tf.slice(xt, start, size);
+        const xb = size === n ? xt : batchRows(xt, start, size);
         parts.push(model.apply(xb, { training: false }) as tf.Tensor);
       }
       return parts.length === 1 ? parts[0] : tf.concat(parts, 0);

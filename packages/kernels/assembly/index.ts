@@ -3,6 +3,7 @@
 // memory, so no AssemblyScript runtime or allocator is linked.
 
 export { gemm, gemmPacked, packB, packedSize, gemmScratchSize, colSumAccumulate } from './gemm';
+export { adamUpdate } from './adam';
 export { lstmCellForward, lstmCellBackward, gruCellForward, gruCellBackward, rnnCellForward, rnnCellBackward } from './cells';
 
 /** First byte the TypeScript side may use, 16-byte aligned. */

@@ -7,6 +7,8 @@ export type { SimpleRnnTape, SimpleRnnForwardResult } from './simple-rnn.js';
 export type { RecurrentArgs, GatedRecurrentArgs, LstmArgs, RecurrentGradients } from './recurrent-args.js';
 export { ACTIVATIONS } from './activation.js';
 export type { Activation } from './activation.js';
+export { adamUpdate } from './adam.js';
+export type { AdamCoefficients } from './adam.js';
 export { kernelBackend, setKernelBackend, KERNEL_BACKEND_ENV } from './kernel-backend.js';
 export type { KernelBackendName } from './kernel-backend.js';
 export { KernelShapeError, KernelOptionError } from './errors.js';

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { adamUpdate, type AdamCoefficients } from '@lstm-kit/kernels';
 import { FusedOptimizer } from './fused-optimizer';
 
 const f32 = Math.fround;
@@ -51,26 +52,30 @@ export class FusedAdam extends FusedOptimizer {
   protected beginStep(): void {
     this.c1 = f32(1 - this.accBeta1);
     this.c2 = f32(1 - this.accBeta2);
+    this.coefficients = this.coefficientsNow();
   }
 
   protected updateValues(w: Float32Array, g: Float32Array, [m, v]: Float32Array[]): void {
-    const b1 = f32(this.beta1);
-    const b2 = f32(this.beta2);
-    const a1 = f32(1 - this.beta1);
-    const a2 = f32(1 - this.beta2);
-    const eps = f32(this.epsilon);
-    const step = f32(-this.learningRate);
-    const c1 = this.c1;
-    const c2 = this.c2;
-    for (let i = 0; i < w.length; i++) {
-      const gi = g[i];
-      const mi = f32(f32(m[i] * b1) + f32(gi * a1));
-      const vi = f32(f32(v[i] * b2) + f32(f32(gi * gi) * a2));
-      m[i] = mi;
-      v[i] = vi;
-      const root = f32(f32(Math.sqrt(f32(vi / c2))) + eps);
-      w[i] = w[i] + f32(f32(f32(mi / c1) / root) * step);
-    }
+    // The element loop runs in the kernels' WebAssembly SIMD (JavaScript where SIMD is
+    // missing); both round every operation to float32 in tfjs's order, so it stays
+    // bit-identical to tfjs's Adam.
+    adamUpdate(w, g, m, v, this.coefficients);
+  }
+
+  // This update's constants, built once per update rather than per variable.
+  private coefficients!: AdamCoefficients;
+
+  private coefficientsNow(): AdamCoefficients {
+    return {
+      beta1: f32(this.beta1),
+      beta2: f32(this.beta2),
+      oneMinusBeta1: f32(1 - this.beta1),
+      oneMinusBeta2: f32(1 - this.beta2),
+      epsilon: f32(this.epsilon),
+      step: f32(-this.learningRate),
+      correction1: this.c1,
+      correction2: this.c2,
+    };
   }
 
   protected override endStep(): void {

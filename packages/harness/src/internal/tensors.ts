@@ -1,9 +1,30 @@
 import * as tf from '@tensorflow/tfjs';
+import { memoryKind, readFloat32 } from './backend-memory';
 import { type NdArray, ShapeError } from '@lstm-kit/sequence';
 
 /** The one place plain arrays become tensors (the harness boundary of DESIGN.md). */
 export function toTensor(a: NdArray): tf.Tensor {
   return tf.tensor(a.data, [...a.shape], 'float32');
+}
+
+/**
+ * Rows `[start, start + size)` of a tensor, as `tf.slice(t, start, size)` gives them. On wasm,
+ * tfjs's slice kernel copies the whole input out of the heap (`readSync`) for every call, so
+ * slicing batches off an epoch's tensor costs a copy of the epoch per batch (quadratic in the
+ * epoch's size); here only the batch's rows are copied, from a view of the backend's memory.
+ *
+ * @param t a tensor with at least one dimension (its first indexes samples)
+ * @param start first row
+ * @param size number of rows
+ * @returns a new tensor the caller owns
+ */
+export function batchRows(t: tf.Tensor, start: number, size: number): tf.Tensor {
+  if (memoryKind() === null || t.dtype !== 'float32') return tf.slice(t, start, size);
+  const row = t.shape.slice(1).reduce((a, d) => a * d, 1);
+  // `slice` copies before tf.tensor allocates (a wasm view detaches when the heap grows), and
+  // gives the cpu backend, which keeps the array it is given, storage of its own.
+  const values = readFloat32(t).slice(start * row, (start + size) * row);
+  return tf.tensor(values, [size, ...t.shape.slice(1)], 'float32');
 }
 
 /** Read a tensor back into a plain array (the tensor stays owned by the caller). */

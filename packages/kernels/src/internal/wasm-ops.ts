@@ -10,6 +10,7 @@ interface KernelExports {
   packedSize(n: number, k: number): number;
   gemmScratchSize(n: number, k: number): number;
   colSumAccumulate(src: number, rows: number, cols: number, dst: number): void;
+  adamUpdate(w: number, g: number, m: number, v: number, n: number, b1: number, b2: number, a1: number, a2: number, eps: number, step: number, c1: number, c2: number): void;
   lstmCellForward(...args: number[]): void;
   lstmCellBackward(...args: number[]): void;
   gruCellForward(...args: number[]): void;
@@ -96,6 +97,29 @@ export class WasmOps implements Ops {
 
   colSumAccumulate(src: number, rows: number, cols: number, dst: number): void {
     this.ex.colSumAccumulate(src * 4, rows, cols, dst * 4);
+  }
+
+  /**
+   * Adam's update of one variable (see adam.ts): the four arrays are copied into the linear
+   * memory (tfjs's heap is another module's memory), updated there, and w, m, v copied back.
+   */
+  adamUpdate(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, c: readonly number[]): void {
+    const n = w.length;
+    // Each array starts on a 16-byte boundary so the SIMD loads are aligned.
+    const stride = (n + 3) & ~3;
+    const pw = this.base;
+    const pg = pw + stride;
+    const pm = pg + stride;
+    const pv = pm + stride;
+    const heap = this.reserve(pv + stride);
+    heap.set(w, pw);
+    heap.set(g, pg);
+    heap.set(m, pm);
+    heap.set(v, pv);
+    this.ex.adamUpdate(pw * 4, pg * 4, pm * 4, pv * 4, n, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+    w.set(heap.subarray(pw, pw + n));
+    m.set(heap.subarray(pm, pm + n));
+    v.set(heap.subarray(pv, pv + n));
   }
 
   lstmCellForward(g: number, cPrev: number, hPrev: number, cOut: number, hOut: number, mask: number, batch: number, units: number, act: number, recAct: number): void {
