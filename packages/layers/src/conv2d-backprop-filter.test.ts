@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@lstm-kit/backend';
 import { describe, expect, it } from 'vitest';
 import { conv2dBackpropFilter } from './internal/conv2d-backprop-filter';
-import './wasm-gradients';
+import { registerWasmGradients } from './wasm-gradients';
 
 type Shape4 = [number, number, number, number];
 interface Case {
@@ -83,6 +83,40 @@ describe('conv2dBackpropFilter (channels last)', () => {
       const before = tf.memory().numTensors;
       expectClose(kernelGrad(xv, dyv, c, outShape), expected);
       expect(tf.memory().numTensors).toBe(before);
+    }
+  });
+});
+
+describe('MaxPoolGrad on wasm (lstm-kit kernel)', () => {
+  it('replaces the stock kernel once, and equals tfjs cpu on odd shapes, overlapping windows, padding and ties', async () => {
+    await initBackend({ prefer: 'wasm' });
+    registerWasmGradients();
+    expect((tf.getKernel('MaxPoolGrad', 'wasm')?.kernelFunc as any)[Symbol.for('lstm-kit.wasm-kernel')]).toBe(true);
+    expect(registerWasmGradients()).toEqual([]);
+    const cases: [Shape4, [number, number], [number, number], 'valid' | 'same'][] = [
+      [[2, 7, 9, 3], [2, 2], [2, 2], 'valid'],
+      [[2, 7, 9, 3], [2, 2], [2, 2], 'same'],
+      [[1, 8, 5, 2], [3, 3], [1, 1], 'same'],
+      [[3, 9, 7, 1], [3, 2], [2, 1], 'valid'],
+      [[2, 6, 6, 4], [3, 3], [2, 2], 'same'],
+    ];
+    for (const [shape, filterSize, strides, pad] of cases) {
+      const grads: Float32Array[] = [];
+      for (const backend of ['cpu', 'wasm'] as const) {
+        await initBackend({ prefer: backend });
+        const before = tf.memory().numTensors;
+        grads.push(
+          tf.tidy(() => {
+            // Rounded and relu'd like a CNN's activations, so windows hold ties (zeros, equal values).
+            const x = tf.relu(tf.round(tf.randomNormal(shape, 0, 2, 'float32', 5))) as tf.Tensor4D;
+            const w = tf.randomNormal(tf.maxPool(x, filterSize, strides, pad).shape, 0, 1, 'float32', 6);
+            const g = tf.grad((v: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(v as tf.Tensor4D, filterSize, strides, pad), w)));
+            return g(x).dataSync() as Float32Array;
+          }),
+        );
+        expect(tf.memory().numTensors).toBe(before);
+      }
+      expectClose(grads[1], grads[0]);
     }
   });
 });

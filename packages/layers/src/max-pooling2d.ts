@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { KERAS_DEFAULTS } from './keras-defaults';
 import type { BaseLayerOptions } from './layer-options';
 import { stockArgs } from './internal/stock-args';
+import { registerWasmGradients } from './wasm-gradients';
 
 /** Options of {@link maxPooling2d} (Keras `MaxPooling2D`). */
 export interface MaxPooling2dOptions extends BaseLayerOptions {
@@ -23,5 +24,7 @@ export interface MaxPooling2dOptions extends BaseLayerOptions {
  */
 export function maxPooling2d(options: MaxPooling2dOptions = {}): tf.layers.Layer {
   const D = KERAS_DEFAULTS.maxPooling2d;
+  // The wasm backend is usually loaded after this package: put the fast MaxPoolGrad in place now.
+  registerWasmGradients();
   return tf.layers.maxPooling2d({ poolSize: D.poolSize, padding: D.padding, ...stockArgs('max_pooling2d', options) } as any);
 }
