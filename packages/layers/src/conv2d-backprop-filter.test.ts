@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@lstm-kit/backend';
 import { describe, expect, it } from 'vitest';
 import { conv2dBackpropFilter } from './internal/conv2d-backprop-filter';
+import { conv2d } from './conv2d';
 import { registerWasmGradients } from './wasm-gradients';
 
 type Shape4 = [number, number, number, number];
@@ -117,6 +118,43 @@ describe('MaxPoolGrad on wasm (lstm-kit kernel)', () => {
         expect(tf.memory().numTensors).toBe(before);
       }
       expectClose(grads[1], grads[0]);
+    }
+  });
+});
+
+describe('Conv2D layer on wasm (fused conv + bias + activation kernel)', () => {
+  it('gives the cpu output and gradients for kernel, bias and input (relu, linear; strides; padding)', async () => {
+    const cases: [Shape4, number, number, 'valid' | 'same', 'relu' | 'linear'][] = [
+      [[3, 7, 9, 1], 2, 1, 'valid', 'relu'],
+      [[2, 8, 7, 3], 3, 2, 'same', 'relu'],
+      [[2, 6, 5, 2], 2, 2, 'valid', 'linear'],
+      [[1, 5, 5, 4], 3, 1, 'same', 'linear'],
+    ];
+    for (const [shape, k, stride, padding, act] of cases) {
+      const results: Float32Array[][] = [];
+      for (const backend of ['cpu', 'wasm'] as const) {
+        await initBackend({ prefer: backend });
+        const layer = conv2d({ filters: 3, kernelSize: k, strides: stride, padding, activation: act, seed: 7, biasInitializer: 'ones' });
+        layer.build(shape);
+        const before = tf.memory().numTensors;
+        results.push(
+          tf.tidy(() => {
+            const x = tf.randomNormal(shape, 0, 1, 'float32', 8);
+            const out = layer.apply(x) as tf.Tensor;
+            const w = tf.randomNormal(out.shape, 0, 1, 'float32', 9);
+            const loss = (xv: tf.Tensor) => tf.sum(tf.mul(layer.apply(xv) as tf.Tensor, w)) as tf.Scalar;
+            // Kernel and bias as a training step takes them (the input needs no gradient there),
+            // then the input's gradient alone (a Conv2D after another layer needs it).
+            const vars = layer.trainableWeights.map((v) => (v as any).read() as tf.Variable);
+            const { grads: byVar } = tf.variableGrads(() => loss(x), vars);
+            const grads = [...vars.map((v) => byVar[v.name]), tf.grad(loss)(x)];
+            return [out, ...grads].map((t) => t.dataSync() as Float32Array);
+          }),
+        );
+        expect(tf.memory().numTensors).toBe(before);
+        layer.weights.forEach((v) => v.dispose());
+      }
+      results[1].forEach((r, i) => expectClose(r, results[0][i]));
     }
   });
 });

@@ -6,6 +6,39 @@ import { LayerConfigError } from './errors';
 import type { ActivationName, BaseLayerOptions, ConstraintLike, InitializerLike, RegularizerLike } from './layer-options';
 import { stockArgs } from './internal/stock-args';
 import { resolveInitializer } from './internal/resolve-initializer';
+import { canUseConv2dBiasAct, conv2dBiasAct } from './internal/conv2d-bias-act';
+
+type StockConv2D = ReturnType<typeof tf.layers.conv2d>;
+const StockConv2DClass = tf.layers.conv2d({ filters: 1, kernelSize: 1 }).constructor as unknown as new (args: object) => StockConv2D;
+
+/**
+ * tfjs-layers' Conv2D that, on the wasm backend, runs conv + bias + relu/linear as one kernel
+ * with its own gradient (see `conv2dBiasAct`); any other case (other backends, activations,
+ * channels first, dilation) is tfjs-layers' own call. Same weights and config; registered as
+ * `'Conv2D'` so saved models load into it.
+ */
+export class Conv2D extends StockConv2DClass {
+  static className = 'Conv2D';
+
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: any): tf.Tensor | tf.Tensor[] {
+    const self = this as any;
+    const x = Array.isArray(inputs) ? inputs[0] : inputs;
+    const activation = self.activation?.getClassName();
+    const dilation = self.dilationRate as number[];
+    const fast =
+      (activation === 'relu' || activation === 'linear') &&
+      self.bias != null &&
+      self.dataFormat === 'channelsLast' &&
+      dilation.every((d) => d === 1) &&
+      (self.padding === 'valid' || self.padding === 'same') &&
+      canUseConv2dBiasAct(x);
+    if (!fast) return super.call(inputs, kwargs);
+    return tf.tidy(() =>
+      conv2dBiasAct(x as tf.Tensor4D, self.kernel.read(), self.bias.read(), { strides: self.strides, pad: self.padding, activation }),
+    );
+  }
+}
+tf.serialization.registerClass(Conv2D as any);
 
 /** Options of {@link conv2d} (Keras `Conv2D`). */
 export interface Conv2dOptions extends BaseLayerOptions {
@@ -53,7 +86,7 @@ export function conv2d(options: Conv2dOptions): tf.layers.Layer {
   }
   const D = KERAS_DEFAULTS.conv2d;
   const rng = options.seed !== undefined ? createRng(options.seed) : null;
-  return tf.layers.conv2d({
+  return new Conv2D({
     strides: D.strides,
     padding: D.padding,
     activation: D.activation,
