@@ -1,8 +1,9 @@
 import { opsFor, type KernelBackendName } from './kernel-backend.js';
 import type { GatedRecurrentArgs, RecurrentGradients } from './recurrent-args.js';
-import { Layout } from './internal/layout.js';
 import { checkLength, resolveArgs } from './internal/resolve-args.js';
-import { fillRows, fromTimeMajor, setOrZero, toTimeMajor } from './internal/sequence-io.js';
+import { fillRows } from './internal/sequence-io.js';
+import { commonTapeArrays, forwardOutputs, setUpForward } from './internal/recurrent-forward.js';
+import { backwardGradients, setUpBackward } from './internal/recurrent-backward.js';
 import { checkBackwardInputs } from './internal/tape-check.js';
 
 /** What `gruBackward` needs from a forward pass; treat it as opaque. */
@@ -58,61 +59,28 @@ export interface GruForwardResult {
  */
 export function gruForward(args: GatedRecurrentArgs): GruForwardResult {
   const r = resolveArgs(args, 3, 2, 'gruForward');
-  const { batch: b, timesteps: T, inputSize: n, units: u, act, recAct } = r;
+  const { batch: b, timesteps: T, units: u, act, recAct } = r;
   const ops = opsFor(args.backend);
   const G = 3 * u;
   const rows = T * b;
   const bu = b * u;
 
-  const L = new Layout(ops.base);
-  const xT = L.take(rows * n);
-  const W = L.take(n * G);
-  const U = L.take(u * G);
-  const recBias = L.take(G);
-  const gates = L.take(rows * G);
-  const rec = L.take(b * G);
-  const rh = L.take(rows * u);
-  const hs = L.take((T + 1) * bu);
-  const mask = args.mask ? L.take(rows) : 0;
-  const Up = L.take(ops.packedSize(G, u));
-  const scratch = L.take(ops.gemmScratchSize(G, n));
-  const heap = ops.reserve(L.end);
-
-  toTimeMajor(heap, xT, args.x, b, T, n, r.goBackwards);
-  heap.set(args.kernel, W);
-  heap.set(args.recurrentKernel, U);
+  const f = setUpForward(ops, args, r, G, (L) => ({ recBias: L.take(G), rec: L.take(b * G), rh: L.take(rows * u) }));
+  const { heap, gates, hs, mask, Up } = f;
+  const { recBias, rec, rh } = f.extra;
+  // The second bias row (b_rh) belongs to the recurrent product, which is kept apart.
   fillRows(heap, recBias, 1, G, args.bias, G);
-  if (args.mask) toTimeMajor(heap, mask, args.mask, b, T, 1, r.goBackwards);
-  setOrZero(heap, hs, bu, args.h0);
-
-  fillRows(heap, gates, rows, G, args.bias, 0);
-  ops.gemm(xT, W, gates, rows, G, n, n, 1, G, 1, true, scratch);
-  // U is the same at every step: pack it into panels once, not once per step.
-  ops.packB(U, G, u, G, 1, Up);
   for (let t = 0; t < T; t++) {
     // reset_after needs h·U apart from x·W, because r scales only the recurrent candidate term.
     ops.gemmPacked(hs + t * bu, Up, rec, b, G, u, u, 1, false);
     ops.gruCellForward(gates + t * b * G, rec, recBias, rh + t * bu, hs + t * bu, hs + (t + 1) * bu, mask ? mask + t * b : 0, b, u, act, recAct);
   }
 
-  const last = hs + T * bu;
-  const output = r.returnSequences ? fromTimeMajor(heap, hs + bu, b, T, u, false) : heap.slice(last, last + bu);
-  const h = heap.slice(last, last + bu);
+  const { output, h } = forwardOutputs(f, r);
   const tape: GruTape | null =
     args.keepTape === false
       ? null
-      : {
-          kind: 'gru',
-          backend: ops.name,
-          ...r,
-          kernel: args.kernel.slice(), // slice is a memcpy; Float32Array.from walks an iterator
-          recurrentKernel: args.recurrentKernel.slice(),
-          xT: heap.slice(xT, xT + rows * n),
-          gates: heap.slice(gates, gates + rows * G),
-          rh: heap.slice(rh, rh + rows * u),
-          hs: heap.slice(hs, hs + (T + 1) * bu),
-          mask: args.mask ? heap.slice(mask, mask + rows) : null,
-        };
+      : { kind: 'gru', backend: ops.name, ...r, ...commonTapeArrays(f, args, r, G), rh: heap.slice(rh, rh + rows * u) };
   return { output, h, tape };
 }
 
@@ -134,47 +102,20 @@ export function gruForward(args: GatedRecurrentArgs): GruForwardResult {
 export function gruBackward(tape: GruTape, dOutput: Float32Array, dh?: Float32Array): RecurrentGradients {
   const fn = 'gruBackward';
   checkBackwardInputs(tape, 'gru', dOutput, fn);
-  const { batch: b, timesteps: T, inputSize: n, units: u, act, recAct } = tape;
+  const { batch: b, timesteps: T, units: u, act, recAct } = tape;
   checkLength(dh, b * u, 'dh', `[batch, units] = [${b}, ${u}]`, fn);
   const ops = opsFor(tape.backend);
   const G = 3 * u;
   const rows = T * b;
   const bu = b * u;
 
-  const L = new Layout(ops.base);
-  const xT = L.take(rows * n);
-  const W = L.take(n * G);
-  const U = L.take(u * G);
-  const gates = L.take(rows * G);
-  const rh = L.take(rows * u);
-  const hs = L.take((T + 1) * bu);
-  const mask = tape.mask ? L.take(rows) : 0;
-  const dGin = L.take(rows * G);
-  const dGrec = L.take(rows * G);
-  let cur = L.take(bu);
-  let nxt = L.take(bu);
-  const dOutT = tape.returnSequences ? L.take(rows * u) : 0;
-  const dxT = L.take(rows * n);
-  const dW = L.take(n * G);
-  const dU = L.take(u * G);
-  const dB = L.take(2 * G);
-  const UTp = L.take(ops.packedSize(u, G));
-  const scratch = L.take(Math.max(ops.gemmScratchSize(G, rows), ops.gemmScratchSize(n, G)));
-  const heap = ops.reserve(L.end);
-
-  heap.set(tape.xT, xT);
-  heap.set(tape.gates, gates);
+  const k = setUpBackward(ops, tape, dOutput, dh, G, 2, (L) => ({ rh: L.take(rows * u), dGin: L.take(rows * G), dGrec: L.take(rows * G) }));
+  const { heap, gates, hs, mask, dOutT, UTp } = k;
+  const { rh, dGin, dGrec } = k.extra;
   heap.set(tape.rh, rh);
-  heap.set(tape.hs, hs);
-  if (tape.mask) heap.set(tape.mask, mask);
-  heap.set(tape.kernel, W);
-  heap.set(tape.recurrentKernel, U);
-  // dh_{t-1} gets dGrec_t·Uᵀ at every step: pack Uᵀ (U read with swapped strides) once.
-  ops.packB(U, u, G, 1, G, UTp);
-  setOrZero(heap, cur, bu, dh);
-  if (!tape.returnSequences) for (let j = 0; j < bu; j++) heap[cur + j] += dOutput[j];
-  else toTimeMajor(heap, dOutT, dOutput, b, T, u, false);
 
+  let cur = k.cur;
+  let nxt = k.nxt;
   for (let t = T - 1; t >= 0; t--) {
     const dgr = dGrec + t * b * G;
     ops.gruCellBackward(gates + t * b * G, rh + t * bu, hs + t * bu, cur, dOutT ? dOutT + t * bu : 0, dGin + t * b * G, dgr, nxt, mask ? mask + t * b : 0, b, u, act, recAct);
@@ -184,18 +125,6 @@ export function gruBackward(tape: GruTape, dOutput: Float32Array, dh?: Float32Ar
     nxt = s;
   }
 
-  ops.gemm(xT, dGin, dW, n, G, rows, 1, n, G, 1, false, scratch);
-  ops.gemm(hs, dGrec, dU, u, G, rows, 1, u, G, 1, false, scratch);
-  heap.fill(0, dB, dB + 2 * G);
-  ops.colSumAccumulate(dGin, rows, G, dB);
-  ops.colSumAccumulate(dGrec, rows, G, dB + G);
-  ops.gemm(dGin, W, dxT, rows, n, G, G, 1, 1, G, false, scratch);
-
-  return {
-    dx: fromTimeMajor(heap, dxT, b, T, n, tape.goBackwards),
-    dKernel: heap.slice(dW, dW + n * G),
-    dRecurrentKernel: heap.slice(dU, dU + u * G),
-    dBias: heap.slice(dB, dB + 2 * G),
-    dh0: heap.slice(cur, cur + bu),
-  };
+  // The input and recurrent sides have separate gate gradients and bias rows.
+  return backwardGradients(ops, k, tape, G, 2, dGin, dGrec, cur);
 }

@@ -1,8 +1,8 @@
 import { opsFor, type KernelBackendName } from './kernel-backend.js';
 import type { RecurrentArgs, RecurrentGradients } from './recurrent-args.js';
-import { Layout } from './internal/layout.js';
 import { resolveArgs, checkLength } from './internal/resolve-args.js';
-import { fillRows, fromTimeMajor, setOrZero, toTimeMajor } from './internal/sequence-io.js';
+import { commonTapeArrays, forwardOutputs, setUpForward } from './internal/recurrent-forward.js';
+import { backwardGradients, setUpBackward } from './internal/recurrent-backward.js';
 import { checkBackwardInputs } from './internal/tape-check.js';
 
 /** What `simpleRnnBackward` needs from a forward pass; treat it as opaque. */
@@ -56,45 +56,25 @@ export function simpleRnnForward(args: RecurrentArgs): SimpleRnnForwardResult {
   const r = resolveArgs(args, 1, 1, 'simpleRnnForward');
   const { batch: b, timesteps: T, inputSize: n, units: u, act } = r;
   const ops = opsFor(args.backend);
-  const rows = T * b;
   const bu = b * u;
 
-  const L = new Layout(ops.base);
-  const xT = L.take(rows * n);
-  const W = L.take(n * u);
-  const U = L.take(u * u);
-  const gates = L.take(rows * u);
-  const hs = L.take((T + 1) * bu);
-  const mask = args.mask ? L.take(rows) : 0;
-  const Up = L.take(ops.packedSize(u, u));
-  const scratch = L.take(ops.gemmScratchSize(u, n));
-  const heap = ops.reserve(L.end);
-
-  toTimeMajor(heap, xT, args.x, b, T, n, r.goBackwards);
-  heap.set(args.kernel, W);
-  heap.set(args.recurrentKernel, U);
-  if (args.mask) toTimeMajor(heap, mask, args.mask, b, T, 1, r.goBackwards);
-  setOrZero(heap, hs, bu, args.h0);
-
-  fillRows(heap, gates, rows, u, args.bias);
-  ops.gemm(xT, W, gates, rows, u, n, n, 1, u, 1, true, scratch);
-  // U is the same at every step: pack it into panels once, not once per step.
-  ops.packB(U, u, u, u, 1, Up);
+  // One gate: G = units, and the cell needs no regions of its own.
+  const f = setUpForward(ops, args, r, u, () => null);
+  const { gates, hs, mask, Up } = f;
   for (let t = 0; t < T; t++) {
     const g = gates + t * bu;
     ops.gemmPacked(hs + t * bu, Up, g, b, u, u, u, 1, true);
     ops.rnnCellForward(g, hs + t * bu, hs + (t + 1) * bu, mask ? mask + t * b : 0, b, u, act);
   }
 
-  const last = hs + T * bu;
-  const output = r.returnSequences ? fromTimeMajor(heap, hs + bu, b, T, u, false) : heap.slice(last, last + bu);
-  const h = heap.slice(last, last + bu);
+  const { output, h } = forwardOutputs(f, r);
   const tape: SimpleRnnTape | null =
     args.keepTape === false
       ? null
       : {
           kind: 'simpleRnn',
           backend: ops.name,
+          // No recAct: SimpleRNN has no gates, so its tape lists the sizes one by one.
           batch: b,
           timesteps: T,
           inputSize: n,
@@ -102,12 +82,7 @@ export function simpleRnnForward(args: RecurrentArgs): SimpleRnnForwardResult {
           act,
           returnSequences: r.returnSequences,
           goBackwards: r.goBackwards,
-          kernel: args.kernel.slice(), // slice is a memcpy; Float32Array.from walks an iterator
-          recurrentKernel: args.recurrentKernel.slice(),
-          xT: heap.slice(xT, xT + rows * n),
-          gates: heap.slice(gates, gates + rows * u),
-          hs: heap.slice(hs, hs + (T + 1) * bu),
-          mask: args.mask ? heap.slice(mask, mask + rows) : null,
+          ...commonTapeArrays(f, args, r, u),
         };
   return { output, h, tape };
 }
@@ -130,43 +105,17 @@ export function simpleRnnForward(args: RecurrentArgs): SimpleRnnForwardResult {
 export function simpleRnnBackward(tape: SimpleRnnTape, dOutput: Float32Array, dh?: Float32Array): RecurrentGradients {
   const fn = 'simpleRnnBackward';
   checkBackwardInputs(tape, 'simpleRnn', dOutput, fn);
-  const { batch: b, timesteps: T, inputSize: n, units: u, act } = tape;
+  const { batch: b, timesteps: T, units: u, act } = tape;
   checkLength(dh, b * u, 'dh', `[batch, units] = [${b}, ${u}]`, fn);
   const ops = opsFor(tape.backend);
   const rows = T * b;
   const bu = b * u;
 
-  const L = new Layout(ops.base);
-  const xT = L.take(rows * n);
-  const W = L.take(n * u);
-  const U = L.take(u * u);
-  const gates = L.take(rows * u);
-  const hs = L.take((T + 1) * bu);
-  const mask = tape.mask ? L.take(rows) : 0;
-  const dG = L.take(rows * u);
-  let cur = L.take(bu);
-  let nxt = L.take(bu);
-  const dOutT = tape.returnSequences ? L.take(rows * u) : 0;
-  const dxT = L.take(rows * n);
-  const dW = L.take(n * u);
-  const dU = L.take(u * u);
-  const dB = L.take(u);
-  const UTp = L.take(ops.packedSize(u, u));
-  const scratch = L.take(Math.max(ops.gemmScratchSize(u, rows), ops.gemmScratchSize(n, u)));
-  const heap = ops.reserve(L.end);
+  const k = setUpBackward(ops, tape, dOutput, dh, u, 1, (L) => L.take(rows * u));
+  const { gates, mask, dOutT, UTp, extra: dG } = k;
 
-  heap.set(tape.xT, xT);
-  heap.set(tape.gates, gates);
-  heap.set(tape.hs, hs);
-  if (tape.mask) heap.set(tape.mask, mask);
-  heap.set(tape.kernel, W);
-  heap.set(tape.recurrentKernel, U);
-  // dh_{t-1} gets dG_t·Uᵀ at every step: pack Uᵀ (U read with swapped strides) once.
-  ops.packB(U, u, u, 1, u, UTp);
-  setOrZero(heap, cur, bu, dh);
-  if (!tape.returnSequences) for (let j = 0; j < bu; j++) heap[cur + j] += dOutput[j];
-  else toTimeMajor(heap, dOutT, dOutput, b, T, u, false);
-
+  let cur = k.cur;
+  let nxt = k.nxt;
   for (let t = T - 1; t >= 0; t--) {
     const dg = dG + t * bu;
     ops.rnnCellBackward(gates + t * bu, cur, dOutT ? dOutT + t * bu : 0, dg, nxt, mask ? mask + t * b : 0, b, u, act);
@@ -176,17 +125,5 @@ export function simpleRnnBackward(tape: SimpleRnnTape, dOutput: Float32Array, dh
     nxt = s;
   }
 
-  ops.gemm(xT, dG, dW, n, u, rows, 1, n, u, 1, false, scratch);
-  ops.gemm(hs, dG, dU, u, u, rows, 1, u, u, 1, false, scratch);
-  heap.fill(0, dB, dB + u);
-  ops.colSumAccumulate(dG, rows, u, dB);
-  ops.gemm(dG, W, dxT, rows, n, u, u, 1, 1, u, false, scratch);
-
-  return {
-    dx: fromTimeMajor(heap, dxT, b, T, n, tape.goBackwards),
-    dKernel: heap.slice(dW, dW + n * u),
-    dRecurrentKernel: heap.slice(dU, dU + u * u),
-    dBias: heap.slice(dB, dB + u),
-    dh0: heap.slice(cur, cur + bu),
-  };
+  return backwardGradients(ops, k, tape, u, 1, dG, dG, cur);
 }

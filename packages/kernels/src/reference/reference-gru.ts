@@ -1,5 +1,6 @@
 import { act64, dact64 } from './activation64.js';
 import type { ReferenceArgs, ReferenceForward, ReferenceGradients } from './reference-args.js';
+import { referenceBackpropSequence, referenceForward } from '../internal/reference-sequence.js';
 
 // Plain float64 loops from the Keras GRU equations with reset_after=True:
 //   z = ra(x·Wz + b_iz + h·Uz + b_rz), r = ra(x·Wr + b_ir + h·Ur + b_rr),
@@ -53,16 +54,7 @@ function run(a: ReferenceArgs, bi: number): { steps: Step[]; outs: Float64Array[
  * const ref = reference.gruForward(args);
  */
 export function gruForward(a: ReferenceArgs): ReferenceForward {
-  const { batch: B, timesteps: T, units: u } = a;
-  const output = new Float64Array(a.returnSequences ? B * T * u : B * u);
-  const h = new Float64Array(B * u);
-  for (let bi = 0; bi < B; bi++) {
-    const r = run(a, bi);
-    h.set(r.h, bi * u);
-    if (a.returnSequences) r.outs.forEach((o, s) => output.set(o, (bi * T + s) * u));
-    else output.set(r.h, bi * u);
-  }
-  return { output, h };
+  return referenceForward(a, (bi) => run(a, bi));
 }
 
 /**
@@ -89,12 +81,7 @@ export function gruBackward(a: ReferenceArgs, dOutput: ArrayLike<number>, dh?: A
   };
   for (let bi = 0; bi < B; bi++) {
     const { steps } = run(a, bi);
-    let gh = new Float64Array(u);
-    for (let j = 0; j < u; j++) gh[j] = (dh ? dh[bi * u + j] : 0) + (a.returnSequences ? 0 : dOutput[bi * u + j]);
-    for (let s = T - 1; s >= 0; s--) {
-      if (a.returnSequences) for (let j = 0; j < u; j++) gh[j] += dOutput[(bi * T + s) * u + j];
-      const st = steps[s];
-      if (!st.keep) continue;
+    const dh0 = referenceBackpropSequence(a, bi, steps, dOutput, dh, (st, gh) => {
       const { xz, hz } = st;
       const dxz = new Float64Array(G); // gradient of the input-side pre-activations
       const dhz = new Float64Array(G); // gradient of the recurrent-side products (+ bias)
@@ -126,9 +113,9 @@ export function gruBackward(a: ReferenceArgs, dOutput: ArrayLike<number>, dh?: A
           ghPrev[l] += dhz[j] * a.recurrentKernel[l * G + j];
         }
       }
-      gh = ghPrev;
-    }
-    g.dh0.set(gh, bi * u);
+      return ghPrev;
+    });
+    g.dh0.set(dh0, bi * u);
   }
   return g;
 }

@@ -1,5 +1,6 @@
 import { act64, dact64 } from './activation64.js';
 import type { ReferenceArgs, ReferenceForward, ReferenceGradients } from './reference-args.js';
+import { referenceBackpropSequence, referenceForward } from '../internal/reference-sequence.js';
 
 // Plain float64 loops from the Keras SimpleRNN equation h' = a(x·W + b + h·U).
 
@@ -41,16 +42,7 @@ function run(a: ReferenceArgs, bi: number): { steps: Step[]; outs: Float64Array[
  * const ref = reference.simpleRnnForward(args);
  */
 export function simpleRnnForward(a: ReferenceArgs): ReferenceForward {
-  const { batch: B, timesteps: T, units: u } = a;
-  const output = new Float64Array(a.returnSequences ? B * T * u : B * u);
-  const h = new Float64Array(B * u);
-  for (let bi = 0; bi < B; bi++) {
-    const r = run(a, bi);
-    h.set(r.h, bi * u);
-    if (a.returnSequences) r.outs.forEach((o, s) => output.set(o, (bi * T + s) * u));
-    else output.set(r.h, bi * u);
-  }
-  return { output, h };
+  return referenceForward(a, (bi) => run(a, bi));
 }
 
 /**
@@ -75,12 +67,7 @@ export function simpleRnnBackward(a: ReferenceArgs, dOutput: ArrayLike<number>, 
   };
   for (let bi = 0; bi < B; bi++) {
     const { steps } = run(a, bi);
-    let gh = new Float64Array(u);
-    for (let j = 0; j < u; j++) gh[j] = (dh ? dh[bi * u + j] : 0) + (a.returnSequences ? 0 : dOutput[bi * u + j]);
-    for (let s = T - 1; s >= 0; s--) {
-      if (a.returnSequences) for (let j = 0; j < u; j++) gh[j] += dOutput[(bi * T + s) * u + j];
-      const st = steps[s];
-      if (!st.keep) continue;
+    const dh0 = referenceBackpropSequence(a, bi, steps, dOutput, dh, (st, gh) => {
       const ghPrev = new Float64Array(u);
       for (let j = 0; j < u; j++) {
         const dz = gh[j] * dact64(st.z[j], A);
@@ -94,9 +81,9 @@ export function simpleRnnBackward(a: ReferenceArgs, dOutput: ArrayLike<number>, 
           ghPrev[l] += dz * a.recurrentKernel[l * u + j];
         }
       }
-      gh = ghPrev;
-    }
-    g.dh0.set(gh, bi * u);
+      return ghPrev;
+    });
+    g.dh0.set(dh0, bi * u);
   }
   return g;
 }
