@@ -1,6 +1,7 @@
 import { ValueError } from './errors';
 import type { NdArray } from './nd-array';
 import { type Matrix, type SeriesInput, assertNoNaN, assertNotEmpty, matrixToNd, toMatrix } from './internal/matrix';
+import { ColumnTransform } from './internal/column-transform';
 import { checkFeatureCount, checkFitted, columnsOrAll, readNumberArray, safeSpread } from './internal/fitted';
 
 /** Options of {@link MinMaxScaler}; the defaults are scikit-learn's. */
@@ -29,7 +30,7 @@ const DEFAULTS = { featureRange: [0, 1] as [number, number] };
  * scaled.data[1]; // 0.1111111
  * scaler.inverseTransform(scaled).data[1]; // 20
  */
-export class MinMaxScaler {
+export class MinMaxScaler extends ColumnTransform {
   readonly type = 'min-max-scaler';
   readonly featureRange: [number, number];
   /** Per-feature minimum of the training data (after `fit`). */
@@ -42,63 +43,12 @@ export class MinMaxScaler {
    * @throws ValueError when the range is not two finite numbers with min < max
    */
   constructor(options: MinMaxScalerOptions = {}) {
+    super();
     const range = options.featureRange ?? DEFAULTS.featureRange;
     if (range.length !== 2 || !Number.isFinite(range[0]) || !Number.isFinite(range[1]) || !(range[0] < range[1])) {
       throw new ValueError(`expected featureRange [min, max] with min < max, got [${range.join(', ')}]`);
     }
     this.featureRange = [range[0], range[1]];
-  }
-
-  /**
-   * Learn each feature's minimum and maximum.
-   *
-   * @param x values: a flat series (one feature), rows `[n][features]`, or an NdArray whose last dimension is the features
-   * @returns this scaler, fitted
-   * @throws ShapeError when x is empty or ragged; ValueError when it holds NaN
-   * @example
-   * new MinMaxScaler().fit([[1, 10], [3, 30]]).dataMax; // [3, 30]
-   */
-  fit(x: SeriesInput): this {
-    this.fitMatrix(toMatrix(x, 'x'));
-    return this;
-  }
-
-  /**
-   * Scale values with the fitted coefficients.
-   *
-   * @param x values with the same number of features as the training data
-   * @returns an NdArray of the same shape
-   * @throws ValueError when not fitted; ShapeError when the feature count differs
-   * @example
-   * scaler.transform([55]).data; // [0.5] after fitting on 10..100
-   */
-  transform(x: SeriesInput): NdArray {
-    return matrixToNd(this.transformMatrix(toMatrix(x, 'x')));
-  }
-
-  /**
-   * Fit on x and return x scaled.
-   *
-   * @example
-   * new MinMaxScaler({ featureRange: [-1, 1] }).fitTransform([0, 5, 10]).data; // [-1, 0, 1]
-   */
-  fitTransform(x: SeriesInput): NdArray {
-    const m = toMatrix(x, 'x');
-    this.fitMatrix(m);
-    return matrixToNd(this.transformMatrix(m));
-  }
-
-  /**
-   * Map scaled values back to the original units.
-   *
-   * @param x scaled values with the training data's feature count
-   * @returns an NdArray of the same shape in original units
-   * @throws ValueError when not fitted; ShapeError when the feature count differs
-   * @example
-   * scaler.inverseTransform(scaler.transform([42])).data; // [42]
-   */
-  inverseTransform(x: SeriesInput): NdArray {
-    return matrixToNd(this.inverseMatrix(toMatrix(x, 'x')));
   }
 
   /** @internal fit on a matrix (used by Pipeline). */

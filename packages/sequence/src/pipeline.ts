@@ -6,6 +6,7 @@ import { MinMaxScaler, type MinMaxScalerJSON } from './min-max-scaler';
 import { StandardScaler, type StandardScalerJSON } from './standard-scaler';
 import { BoxCoxTransformer, type BoxCoxTransformerJSON, LogTransformer, type LogTransformerJSON } from './power-transforms';
 import { SlidingWindow, type SlidingWindowJSON } from './sliding-window';
+import { ColumnTransform } from './internal/column-transform';
 
 /** A step a {@link Pipeline} can hold; a {@link SlidingWindow}, if any, comes last. */
 export type PipelineStep = LogTransformer | BoxCoxTransformer | Differencer | MinMaxScaler | StandardScaler | SlidingWindow;
@@ -146,7 +147,7 @@ export class Pipeline {
     assertNoNaN(m, 'the raw series given to Pipeline.fit');
     this.checkTarget(m.cols);
     for (const step of this.valueSteps) {
-      if (step instanceof MinMaxScaler || step instanceof StandardScaler || step instanceof BoxCoxTransformer) step.fitMatrix(m);
+      if (step instanceof ColumnTransform) step.fitMatrix(m);
       m = this.applyStep(step, m);
     }
     this.features = m.cols;

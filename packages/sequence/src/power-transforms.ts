@@ -1,6 +1,7 @@
 import { ValueError } from './errors';
 import type { NdArray } from './nd-array';
 import { type Matrix, type SeriesInput, assertNoNaN, assertNotEmpty, matrixToNd, toMatrix } from './internal/matrix';
+import { ColumnTransform } from './internal/column-transform';
 import { checkFitted, columnsOrAll, readNumberArray } from './internal/fitted';
 
 function checkPositive(m: Matrix, offset: number, what: string): void {
@@ -241,7 +242,7 @@ export interface BoxCoxTransformerJSON {
  * const bc = new BoxCoxTransformer().fit(series);
  * bc.lambdas; // [estimated λ]
  */
-export class BoxCoxTransformer {
+export class BoxCoxTransformer extends ColumnTransform {
   readonly type = 'box-cox';
   /** One λ per feature (after `fit`, or from the constructor). */
   lambdas: number[] | null = null;
@@ -252,38 +253,10 @@ export class BoxCoxTransformer {
    * @throws ValueError when lambda is neither a finite number nor 'auto'
    */
   constructor(options: { lambda?: number | 'auto' } = {}) {
+    super();
     const lambda = options.lambda ?? 'auto';
     if (lambda !== 'auto' && !Number.isFinite(lambda)) throw new ValueError(`expected lambda to be a finite number or 'auto', got ${lambda}`);
     this.fixed = lambda === 'auto' ? null : lambda;
-  }
-
-  /**
-   * Set or estimate λ for each feature (the last dimension).
-   *
-   * @throws ValueError when a value is not positive
-   * @example
-   * new BoxCoxTransformer({ lambda: 0.5 }).fit([[1, 2], [3, 4]]).lambdas; // [0.5, 0.5]
-   */
-  fit(x: SeriesInput): this {
-    this.fitMatrix(toMatrix(x, 'x'));
-    return this;
-  }
-
-  /** Transform with the fitted λ. @example bc.transform([1]).data; // [0] */
-  transform(x: SeriesInput): NdArray {
-    return matrixToNd(this.transformMatrix(toMatrix(x, 'x')));
-  }
-
-  /** Fit, then transform. @example new BoxCoxTransformer().fitTransform(series) */
-  fitTransform(x: SeriesInput): NdArray {
-    const m = toMatrix(x, 'x');
-    this.fitMatrix(m);
-    return matrixToNd(this.transformMatrix(m));
-  }
-
-  /** Undo the transform. @example bc.inverseTransform(bc.transform(series)) */
-  inverseTransform(y: SeriesInput): NdArray {
-    return matrixToNd(this.inverseMatrix(toMatrix(y, 'y')));
   }
 
   /** @internal */

@@ -1,6 +1,7 @@
 import { ValueError } from './errors';
 import type { NdArray } from './nd-array';
 import { type Matrix, type SeriesInput, assertNoNaN, assertNotEmpty, matrixToNd, toMatrix } from './internal/matrix';
+import { ColumnTransform } from './internal/column-transform';
 import { checkFeatureCount, checkFitted, columnsOrAll, readNumberArray, safeSpread } from './internal/fitted';
 
 /** The fitted state of a {@link StandardScaler}, as plain JSON. */
@@ -21,61 +22,12 @@ export interface StandardScalerJSON {
  * scaler.mean; // [5.355556]
  * z.data[0]; // -1.60569456
  */
-export class StandardScaler {
+export class StandardScaler extends ColumnTransform {
   readonly type = 'standard-scaler';
   /** Per-feature mean of the training data (after `fit`). */
   mean: number[] | null = null;
   /** Per-feature population standard deviation of the training data (after `fit`). */
   std: number[] | null = null;
-
-  /**
-   * Learn each feature's mean and population standard deviation.
-   *
-   * @param x a flat series, rows `[n][features]`, or an NdArray whose last dimension is the features
-   * @returns this scaler, fitted
-   * @throws ShapeError when x is empty or ragged; ValueError when it holds NaN
-   * @example
-   * new StandardScaler().fit([[1, 10], [3, 30]]).mean; // [2, 20]
-   */
-  fit(x: SeriesInput): this {
-    this.fitMatrix(toMatrix(x, 'x'));
-    return this;
-  }
-
-  /**
-   * Standardize values with the fitted coefficients.
-   *
-   * @returns an NdArray of the same shape
-   * @throws ValueError when not fitted; ShapeError when the feature count differs
-   * @example
-   * scaler.transform([6.3]).data; // [0.34817357]
-   */
-  transform(x: SeriesInput): NdArray {
-    return matrixToNd(this.transformMatrix(toMatrix(x, 'x')));
-  }
-
-  /**
-   * Fit on x and return x standardized.
-   *
-   * @example
-   * new StandardScaler().fitTransform([1, 3]).data; // [-1, 1]
-   */
-  fitTransform(x: SeriesInput): NdArray {
-    const m = toMatrix(x, 'x');
-    this.fitMatrix(m);
-    return matrixToNd(this.transformMatrix(m));
-  }
-
-  /**
-   * Map standardized values back to the original units.
-   *
-   * @throws ValueError when not fitted; ShapeError when the feature count differs
-   * @example
-   * scaler.inverseTransform([0]).data; // [the mean]
-   */
-  inverseTransform(x: SeriesInput): NdArray {
-    return matrixToNd(this.inverseMatrix(toMatrix(x, 'x')));
-  }
 
   /** @internal fit on a matrix (used by Pipeline). */
   fitMatrix(m: Matrix): void {
