@@ -2,10 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { KERAS_DEFAULTS } from './keras-defaults';
 import type { RecurrentImplementation, RecurrentOptions } from './recurrent-options';
 import type { ActivationName } from './layer-options';
-import { describeSequenceCall, implementationOf, recurrentArgs } from './internal/recurrent-args';
+import { implementationOf, recurrentArgs } from './internal/recurrent-args';
 import { checkSequenceInput, shapeOfInput } from './internal/check-input';
-import { runGru } from './internal/recurrent-path';
-import { fixStatefulCall } from './internal/stateful-fix';
+import { callRecurrentLayer } from './internal/recurrent-path';
 // Installs the fused kernels of @lstm-kit/kernels behind the recurrent seam.
 import './internal/install-fused-paths';
 import { GRUCell } from './internal/gru-cell';
@@ -75,15 +74,7 @@ export class GRU extends tf.RNN {
         cell.recurrentDropoutMask = null;
       }
       const args = { mask: kwargs?.mask ?? null, training: kwargs?.training ?? null, initialState: kwargs?.initialState ?? null };
-      return fixStatefulCall(this, kwargs, () =>
-        runGru(
-          this.recurrentImplementation,
-          this.name,
-          () => describeSequenceCall('gru', this, inputs, args),
-          () => super.call(inputs, args),
-          this.stateful ? (states, training) => this.resetStates(states, training) : null,
-        ),
-      );
+      return callRecurrentLayer(this, 'gru', inputs, { ...kwargs, ...args }, () => super.call(inputs, args));
     });
   }
 

@@ -2,10 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { KERAS_DEFAULTS } from './keras-defaults';
 import type { RecurrentImplementation, RecurrentOptions } from './recurrent-options';
 import type { ActivationName } from './layer-options';
-import { describeSequenceCall, implementationOf, recurrentArgs } from './internal/recurrent-args';
+import { implementationOf, recurrentArgs } from './internal/recurrent-args';
 import { checkSequenceInput, shapeOfInput } from './internal/check-input';
-import { runLstm } from './internal/recurrent-path';
-import { fixStatefulCall } from './internal/stateful-fix';
+import { callRecurrentLayer } from './internal/recurrent-path';
 // Installs the fused kernels of @lstm-kit/kernels behind the recurrent seam.
 import './internal/install-fused-paths';
 import { tidyForgetBiasInit } from './internal/forget-bias-init';
@@ -27,7 +26,7 @@ const StockLSTM = tf.layers.lstm({ units: 1 }).constructor as unknown as new (ar
 /**
  * Keras's LSTM on tfjs-layers: Keras defaults (sigmoid gates, forget bias 1, glorot-uniform
  * kernel, orthogonal recurrent kernel), a clear error for non-sequence input, and one seam
- * (`runLstm`) through which the fused kernels of `@lstm-kit/kernels` can take over the whole
+ * (`callRecurrentLayer`) through which the fused kernels of `@lstm-kit/kernels` can take over the whole
  * sequence. Registered as `'LSTM'`, so files load in stock tfjs and Keras and vice versa.
  *
  * @example
@@ -65,15 +64,7 @@ export class LSTM extends StockLSTM {
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: any): tf.Tensor | tf.Tensor[] {
-    return fixStatefulCall(this, kwargs, () =>
-      runLstm(
-        this.recurrentImplementation,
-        this.name,
-        () => describeSequenceCall('lstm', this, inputs, kwargs),
-        () => super.call(inputs, kwargs),
-        this.stateful ? (states, training) => this.resetStates(states, training) : null,
-      ),
-    );
+    return callRecurrentLayer(this, 'lstm', inputs, kwargs, () => super.call(inputs, kwargs));
   }
 
   static fromConfig<T extends tf.serialization.Serializable>(

@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RecurrentImplementation, RecurrentOptions } from './recurrent-options';
-import { describeSequenceCall, implementationOf, recurrentArgs } from './internal/recurrent-args';
+import { implementationOf, recurrentArgs } from './internal/recurrent-args';
 import { checkSequenceInput, shapeOfInput } from './internal/check-input';
-import { runSimpleRnn } from './internal/recurrent-path';
-import { fixStatefulCall } from './internal/stateful-fix';
+import { callRecurrentLayer } from './internal/recurrent-path';
 // Installs the fused kernels of @lstm-kit/kernels behind the recurrent seam.
 import './internal/install-fused-paths';
 import { type PenaltyFn, withCellLosses } from './internal/cell-losses';
@@ -48,15 +47,7 @@ export class SimpleRNN extends StockSimpleRNN {
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: any): tf.Tensor | tf.Tensor[] {
-    return fixStatefulCall(this, kwargs, () =>
-      runSimpleRnn(
-        this.recurrentImplementation,
-        this.name,
-        () => describeSequenceCall('simpleRnn', this, inputs, kwargs),
-        () => super.call(inputs, kwargs),
-        this.stateful ? (states, training) => this.resetStates(states, training) : null,
-      ),
-    );
+    return callRecurrentLayer(this, 'simpleRnn', inputs, kwargs, () => super.call(inputs, kwargs));
   }
 
   static fromConfig<T extends tf.serialization.Serializable>(

@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { isCpuClassBackend } from '@lstm-kit/backend';
 import type { RecurrentImplementation } from '../recurrent-options';
 import { LayerConfigError } from '../errors';
+import { describeSequenceCall } from './recurrent-args';
+import { fixStatefulCall } from './stateful-fix';
 
 /** The recurrent cell types that have one whole-sequence entry point each. */
 export type RecurrentKind = 'lstm' | 'gru' | 'simpleRnn';
@@ -100,21 +102,31 @@ export function runRecurrent(
   return viaTfjs();
 }
 
-type Describe = () => RecurrentSequenceCall;
-type ViaTfjs = () => tf.Tensor | tf.Tensor[];
-type KeepStates = ((states: tf.Tensor[], training: boolean) => void) | null;
-
-/** Whole-sequence LSTM (gate order i, f, c, o): fused kernel or stock tfjs loop. */
-export function runLstm(implementation: RecurrentImplementation, layerName: string, describe: Describe, viaTfjs: ViaTfjs, keepStates: KeepStates) {
-  return runRecurrent('lstm', implementation, layerName, describe, viaTfjs, keepStates);
-}
-
-/** Whole-sequence GRU (gate order z, r, h; reset-after by default): fused kernel or stock tfjs loop. */
-export function runGru(implementation: RecurrentImplementation, layerName: string, describe: Describe, viaTfjs: ViaTfjs, keepStates: KeepStates) {
-  return runRecurrent('gru', implementation, layerName, describe, viaTfjs, keepStates);
-}
-
-/** Whole-sequence SimpleRNN: fused kernel or stock tfjs loop. */
-export function runSimpleRnn(implementation: RecurrentImplementation, layerName: string, describe: Describe, viaTfjs: ViaTfjs, keepStates: KeepStates) {
-  return runRecurrent('simpleRnn', implementation, layerName, describe, viaTfjs, keepStates);
+/**
+ * The whole `call` of an lstm-kit recurrent layer: frees the states a stateful layer kept
+ * from its previous training batch, then runs the sequence on the fused kernel or through the
+ * stock tfjs-layers loop (`viaTfjs`), keeping a stateful layer's final states either way.
+ *
+ * @param layer the LSTM, GRU or SimpleRNN layer (tfjs's RNN internals are untyped)
+ * @param kind which cell it is
+ * @param inputs and `kwargs` as tfjs passes them to `call`
+ * @param viaTfjs the stock loop (the class's `super.call`)
+ */
+export function callRecurrentLayer(
+  layer: any,
+  kind: RecurrentKind,
+  inputs: tf.Tensor | tf.Tensor[],
+  kwargs: Record<string, any> | undefined,
+  viaTfjs: () => tf.Tensor | tf.Tensor[],
+): tf.Tensor | tf.Tensor[] {
+  return fixStatefulCall(layer, kwargs, () =>
+    runRecurrent(
+      kind,
+      layer.recurrentImplementation,
+      layer.name,
+      () => describeSequenceCall(kind, layer, inputs, kwargs),
+      viaTfjs,
+      layer.stateful ? (states, training) => layer.resetStates(states, training) : null,
+    ),
+  );
 }
