@@ -3,7 +3,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@lstm-kit/backend';
 import { learningCurves, writeChart } from '@lstm-kit/charts';
 import { type SystemChart, type SystemResult, type SystemRunOptions, lineOutput } from '@lstm-kit/cli';
-import { type Callback, type History, compileModel, fit, predict } from '@lstm-kit/harness';
+import { type History, compileModel, epochLogger, fit, predict } from '@lstm-kit/harness';
 import { stacked, summary, vanilla } from '@lstm-kit/layers';
 import { linearData } from '@lstm-kit/problems';
 import { ndarray } from '@lstm-kit/sequence';
@@ -47,17 +47,6 @@ interface ModelRun {
   readonly history: History;
 }
 
-// One line every `every` epochs instead of 2,000 lines: the lab's verbose output is unreadable.
-function progressEvery(every: number, epochs: number, name: string, log: (line: string) => void): Callback {
-  return {
-    onEpochEnd(epoch, logs) {
-      if ((epoch + 1) % every === 0 || epoch + 1 === epochs) {
-        log(`${name}: epoch ${epoch + 1}/${epochs} - loss: ${logs.loss.toFixed(4)} - val_loss: ${logs.val_loss.toFixed(4)}`);
-      }
-    },
-  };
-}
-
 /**
  * Train the lab's two one-to-one LSTMs on X = 1…20 → y = 10·X and ask both for X = 30:
  * LSTM(50, relu) → Dense(1) and the stacked LSTM(50, relu, returnSequences) → LSTM(50, relu)
@@ -94,7 +83,7 @@ export async function run(options: OneToOneRunOptions = {}): Promise<SystemResul
         // Per-epoch lines would be 2,000 lines; the callback prints every `logEvery` epochs.
         verbose: 0,
         output: options.log ? lineOutput(options.log) : undefined,
-        callbacks: [progressEvery(logEvery, epochs, name, log)],
+        callbacks: [epochLogger({ every: logEvery, prefix: name, log })],
       });
       const seconds = (performance.now() - started) / 1000;
       const prediction = (await predict(model, ndarray([query], [1, 1, 1]))).data[0];

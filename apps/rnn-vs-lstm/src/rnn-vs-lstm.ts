@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@lstm-kit/backend';
 import { lossComparison, writeChart } from '@lstm-kit/charts';
 import { type SystemChart, type SystemResult, type SystemRunOptions, lineOutput } from '@lstm-kit/cli';
-import { type Callback, type History, compileModel, fit, predict } from '@lstm-kit/harness';
+import { type History, compileModel, epochLogger, fit, predict } from '@lstm-kit/harness';
 import { batchNormalization, dense, lstm, simpleRnn, summary } from '@lstm-kit/layers';
 import { labSeries } from '@lstm-kit/problems';
 import { ndarray } from '@lstm-kit/sequence';
@@ -43,15 +43,6 @@ interface ModelRun {
   /** The larger of the two outputs' relative errors. */
   readonly error: number;
   readonly history: History;
-}
-
-// One line every `every` epochs instead of 1,000 lines.
-function progressEvery(every: number, epochs: number, name: string, log: (line: string) => void): Callback {
-  return {
-    onEpochEnd(epoch, logs) {
-      if ((epoch + 1) % every === 0 || epoch + 1 === epochs) log(`${name}: epoch ${epoch + 1}/${epochs} - loss: ${logs.loss.toPrecision(5)}`);
-    },
-  };
 }
 
 /** The three models of the lab, built with seeded layers so a run repeats; each is built when it trains. */
@@ -117,7 +108,7 @@ export async function run(options: RnnVsLstmRunOptions = {}): Promise<SystemResu
         seed,
         verbose: 0,
         output: options.log ? lineOutput(options.log) : undefined,
-        callbacks: [progressEvery(logEvery, epochs, name, log)],
+        callbacks: [epochLogger({ every: logEvery, prefix: name, log })],
       });
       const seconds = (performance.now() - started) / 1000;
       const prediction = Array.from((await predict(model, queryX)).data);

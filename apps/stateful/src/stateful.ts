@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@lstm-kit/backend';
 import { lossComparison, writeChart } from '@lstm-kit/charts';
 import { type SystemChart, type SystemResult, type SystemRunOptions, lineOutput } from '@lstm-kit/cli';
-import { type Callback, type History, compileModel, evaluate, fit, predictClasses } from '@lstm-kit/harness';
+import { type History, compileModel, epochLogger, evaluate, fit, predictClasses } from '@lstm-kit/harness';
 import { dense, disposeModel, lstm, summary, timeDistributed } from '@lstm-kit/layers';
 import { type NdArray, type Rng, createRng, sliceRows } from '@lstm-kit/sequence';
 
@@ -105,17 +105,6 @@ function accuracies(labels: ArrayLike<number>, data: StreamData, batchSize: numb
   return { boundary: boundary / boundaryCount, inside: inside / insideCount };
 }
 
-// One line every `every` epochs.
-function progressEvery(every: number, epochs: number, name: string, log: (line: string) => void): Callback {
-  return {
-    onEpochEnd(epoch, logs) {
-      if ((epoch + 1) % every === 0 || epoch + 1 === epochs) {
-        log(`${name}: epoch ${epoch + 1}/${epochs} - loss: ${logs.loss.toFixed(4)} - accuracy: ${logs.accuracy.toFixed(4)}`);
-      }
-    },
-  };
-}
-
 /** Build LSTM(units, returnSequences) → TimeDistributed(Dense(nFeatures, softmax)), stateful or not, from one seed. */
 function buildModel(units: number, timesteps: number, nFeatures: number, seed: number, statefulBatch: number | null): tf.Sequential {
   const input = statefulBatch ? { batchInputShape: [statefulBatch, timesteps, nFeatures], stateful: true } : { inputShape: [timesteps, nFeatures] };
@@ -171,7 +160,7 @@ export async function run(options: StatefulRunOptions = {}): Promise<SystemResul
       resetStates: 'epoch',
       verbose: 0,
       output: options.log ? lineOutput(options.log) : undefined,
-      callbacks: [progressEvery(logEvery, epochs, name, log)],
+      callbacks: [epochLogger({ every: logEvery, prefix: name, log })],
     });
     return { params, history, seconds: (performance.now() - started) / 1000 };
   };

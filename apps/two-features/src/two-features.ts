@@ -3,7 +3,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@lstm-kit/backend';
 import { learningCurves, writeChart } from '@lstm-kit/charts';
 import { type SystemChart, type SystemResult, type SystemRunOptions, lineOutput } from '@lstm-kit/cli';
-import { type Callback, type History, compileModel, fit, predict } from '@lstm-kit/harness';
+import { type History, compileModel, epochLogger, fit, predict } from '@lstm-kit/harness';
 import { stacked, summary } from '@lstm-kit/layers';
 import { productData } from '@lstm-kit/problems';
 import { MinMaxScaler, type NdArray, ndarray } from '@lstm-kit/sequence';
@@ -53,17 +53,6 @@ interface ModelRun {
   /** Predictions for the 20 lab samples, in original units. */
   readonly fitted: number[];
   readonly history: History;
-}
-
-// One line every `every` epochs instead of 2,000 lines: the lab's verbose output is unreadable.
-function progressEvery(every: number, epochs: number, name: string, log: (line: string) => void): Callback {
-  return {
-    onEpochEnd(epoch, logs) {
-      if ((epoch + 1) % every === 0 || epoch + 1 === epochs) {
-        log(`${name}: epoch ${epoch + 1}/${epochs} - loss: ${logs.loss.toPrecision(5)} - val_loss: ${logs.val_loss.toPrecision(5)}`);
-      }
-    },
-  };
 }
 
 /**
@@ -121,7 +110,7 @@ export async function run(options: TwoFeaturesRunOptions = {}): Promise<SystemRe
         // Per-epoch lines would be 2,000 lines; the callback prints every `logEvery` epochs.
         verbose: 0,
         output: options.log ? lineOutput(options.log) : undefined,
-        callbacks: [progressEvery(logEvery, epochs, name, log)],
+        callbacks: [epochLogger({ every: logEvery, prefix: name, log })],
       });
       const seconds = (performance.now() - started) / 1000;
       const prediction = fromModel(await predict(model, toModel(queryX))).data[0];

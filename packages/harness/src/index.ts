@@ -71,5 +71,6 @@ export {
 } from './callbacks/learning-rate-scheduler';
 export { type CsvLoggerOptions, csvLogger } from './callbacks/csv-logger';
 export { jsonLinesLogger } from './callbacks/json-lines-logger';
+export { type EpochLoggerOptions, epochLogger } from './callbacks/epoch-logger';
 export type { MonitorMode } from './callbacks/monitor';
 export * from './evaluation/index';

@@ -138,3 +138,18 @@ describe('csvLogger and jsonLinesLogger', () => {
     expect(lines[1].val_mae).toBeCloseTo(h.history.val_mae[1], 6);
   });
 });
+
+describe('epochLogger', () => {
+  it('prints every N epochs and the last one, in Keras format', async () => {
+    const { epochLogger } = await import('./epoch-logger');
+    const lines: string[] = [];
+    const cb = epochLogger({ every: 2, prefix: 'LSTM(50)', log: (l) => lines.push(l) });
+    const ctx = { params: { epochs: 5 } } as unknown as Parameters<NonNullable<typeof cb.onEpochEnd>>[2];
+    for (let e = 0; e < 5; e++) await cb.onEpochEnd!(e, { loss: 1 / (e + 1), val_loss: 2 }, ctx);
+    expect(lines).toEqual([
+      'LSTM(50): epoch 2/5 - loss: 0.5000 - val_loss: 2.0000',
+      'LSTM(50): epoch 4/5 - loss: 0.2500 - val_loss: 2.0000',
+      'LSTM(50): epoch 5/5 - loss: 0.2000 - val_loss: 2.0000',
+    ]);
+  });
+});
