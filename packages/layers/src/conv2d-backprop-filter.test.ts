@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@lstm-kit/backend';
 import { describe, expect, it } from 'vitest';
-import { conv2dBackpropFilter } from './internal/conv2d-backprop-filter';
+import { conv2dBackpropFilter, conv2dGeometry } from './internal/conv2d-backprop-filter';
 import { conv2d } from './conv2d';
 import { registerWasmGradients } from './wasm-gradients';
 
@@ -62,22 +62,7 @@ describe('conv2dBackpropFilter (channels last)', () => {
       const expected = kernelGrad(xv, dyv, c, outShape);
 
       const info = tf.backend_util.computeConv2DInfo(c.x, c.filter, c.strides, 1, c.pad);
-      const direct = conv2dBackpropFilter(xv, dyv, {
-        batchSize: info.batchSize,
-        inHeight: info.inHeight,
-        inWidth: info.inWidth,
-        inChannels: info.inChannels,
-        outHeight: info.outHeight,
-        outWidth: info.outWidth,
-        outChannels: info.outChannels,
-        filterHeight: info.filterHeight,
-        filterWidth: info.filterWidth,
-        strideHeight: info.strideHeight,
-        strideWidth: info.strideWidth,
-        padTop: info.padInfo.top,
-        padLeft: info.padInfo.left,
-        channelsLast: true,
-      });
+      const direct = conv2dBackpropFilter(xv, dyv, conv2dGeometry(info));
       expectClose(direct, expected);
 
       await initBackend({ prefer: 'wasm' });

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { conv2dBackpropFilter } from './internal/conv2d-backprop-filter';
+import { conv2dBackpropFilter, conv2dGeometry } from './internal/conv2d-backprop-filter';
 import { maxPoolGrad } from './internal/max-pool-grad';
 
 /** The wasm backend's methods used here (not in tfjs's public typings). */
@@ -23,22 +23,7 @@ function conv2dBackpropFilterWasm(args: { inputs: tf.NamedTensorInfoMap; backend
     false,
     tf.backend_util.convertConv2DDataFormat(dataFormat),
   );
-  const values = conv2dBackpropFilter(backend.typedArrayFromHeap(x), backend.typedArrayFromHeap(dy), {
-    batchSize: info.batchSize,
-    inHeight: info.inHeight,
-    inWidth: info.inWidth,
-    inChannels: info.inChannels,
-    outHeight: info.outHeight,
-    outWidth: info.outWidth,
-    outChannels: info.outChannels,
-    filterHeight: info.filterHeight,
-    filterWidth: info.filterWidth,
-    strideHeight: info.strideHeight,
-    strideWidth: info.strideWidth,
-    padTop: info.padInfo.top,
-    padLeft: info.padInfo.left,
-    channelsLast: info.dataFormat === 'channelsLast',
-  });
+  const values = conv2dBackpropFilter(backend.typedArrayFromHeap(x), backend.typedArrayFromHeap(dy), conv2dGeometry(info));
   // Allocate after computing: growing the wasm heap detaches earlier views of it.
   const out = backend.makeOutput(info.filterShape, 'float32');
   backend.typedArrayFromHeap(out).set(values);

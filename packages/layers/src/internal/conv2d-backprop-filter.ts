@@ -16,6 +16,31 @@ export interface Conv2dGeometry {
   channelsLast: boolean;
 }
 
+/** The geometry of a convolution from tfjs's own description of it. */
+export function conv2dGeometry(info: {
+  batchSize: number; inHeight: number; inWidth: number; inChannels: number;
+  outHeight: number; outWidth: number; outChannels: number;
+  filterHeight: number; filterWidth: number; strideHeight: number; strideWidth: number;
+  padInfo: { top: number; left: number }; dataFormat: string;
+}): Conv2dGeometry {
+  return {
+    batchSize: info.batchSize,
+    inHeight: info.inHeight,
+    inWidth: info.inWidth,
+    inChannels: info.inChannels,
+    outHeight: info.outHeight,
+    outWidth: info.outWidth,
+    outChannels: info.outChannels,
+    filterHeight: info.filterHeight,
+    filterWidth: info.filterWidth,
+    strideHeight: info.strideHeight,
+    strideWidth: info.strideWidth,
+    padTop: info.padInfo.top,
+    padLeft: info.padInfo.left,
+    channelsLast: info.dataFormat === 'channelsLast',
+  };
+}
+
 /**
  * The gradient of a 2-D convolution with respect to its filter, on plain arrays:
  * dW[r, c, i, o] = Σ_{b, y, x} x[b, y·sh + r − pt, x·sw + c − pl, i] · dy[b, y, x, o].
