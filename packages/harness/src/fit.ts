@@ -140,30 +140,26 @@ export async function fit(model: tf.LayersModel, data: { x: NdArray; y: NdArray 
     for (let epoch = initialEpoch; epoch < epochs && !ctx.stopTraining; epoch++) {
       await callbacks.epochBegin(epoch);
       reporter.epochBegin(epoch);
-      // One gather per epoch puts the samples in the shuffled order; batches are then slices.
-      const order = shuffle ? tf.tensor1d(Int32Array.from(rng.permutation(n)), 'int32') : null;
-      const xs = order ? tf.gather(x, order) : x;
-      const ys = order ? tf.gather(y, order) : y;
-      order?.dispose();
-      try {
-        for (let b = 0; b < steps; b++) {
-          const start = b * batchSize;
-          const size = Math.min(batchSize, n - start);
-          const xb = steps === 1 ? xs : batchRows(xs, start, size);
-          const yb = steps === 1 ? ys : batchRows(ys, start, size);
+      // Each batch copies its rows in the epoch's shuffled order (no copy of the whole epoch).
+      const order = shuffle ? Int32Array.from(rng.permutation(n)) : undefined;
+      for (let b = 0; b < steps; b++) {
+        const start = b * batchSize;
+        const size = Math.min(batchSize, n - start);
+        const whole = steps === 1 && !order;
+        const xb = whole ? x : batchRows(x, start, size, order);
+        const yb = whole ? y : batchRows(y, start, size, order);
+        try {
           step(xb, yb, totals, size);
-          if (xb !== xs) xb.dispose();
-          if (yb !== ys) yb.dispose();
-          if (stateful) {
-            releaseKeptStates(model);
-            if (resetPolicy === 'batch') model.resetStates();
-          }
-          reporter.batchEnd(b + 1, () => totals.read());
-          if (callbacks.hasBatchHooks) await callbacks.batchEnd(b);
+        } finally {
+          if (xb !== x) xb.dispose();
+          if (yb !== y) yb.dispose();
         }
-      } finally {
-        if (xs !== x) xs.dispose();
-        if (ys !== y) ys.dispose();
+        if (stateful) {
+          releaseKeptStates(model);
+          if (resetPolicy === 'batch') model.resetStates();
+        }
+        reporter.batchEnd(b + 1, () => totals.read());
+        if (callbacks.hasBatchHooks) await callbacks.batchEnd(b);
       }
       const logs = await totals.readAsync();
       totals.reset();

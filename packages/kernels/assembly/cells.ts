@@ -4,7 +4,7 @@
 // wide. A mask pointer of 0 means "no mask"; a row whose mask is 0 carries its state over
 // (Keras and tfjs-layers semantics) and passes its gradient straight to the previous step.
 
-import { vact, vdact, ld, st, ldOpt } from './activations';
+import { vact, vdact, ld, st, ldOpt, TANH, SIGMOID } from './activations';
 
 @inline function rowMasked(mask: usize, r: i32): bool {
   return mask != 0 && load<f32>(mask + ((<usize>r) << 2)) == 0;
@@ -47,6 +47,13 @@ export function lstmCellForward(g: usize, cPrev: usize, hPrev: usize, cOut: usiz
       continue;
     }
     let j = 0;
+    if (act == TANH && recAct == SIGMOID) {
+      // Keras's defaults, with the activations fixed at compile time (no per-lane dispatch).
+      for (; j < u4; j += 4) {
+        const o = (<usize>j) << 2;
+        lstmFwdLanes(gr + o, cPrev + sr + o, cOut + sr + o, hOut + sr + o, ub, TANH, SIGMOID, false);
+      }
+    }
     for (; j < u4; j += 4) {
       const o = (<usize>j) << 2;
       lstmFwdLanes(gr + o, cPrev + sr + o, cOut + sr + o, hOut + sr + o, ub, act, recAct, false);

@@ -1,10 +1,11 @@
 import { opsFor, type KernelBackendName } from './kernel-backend.js';
-import type { GatedRecurrentArgs, RecurrentGradients } from './recurrent-args.js';
+import type { BackwardOptions, GatedRecurrentArgs, RecurrentGradients } from './recurrent-args.js';
 import { checkLength, resolveArgs } from './internal/resolve-args.js';
 import { fillRows } from './internal/sequence-io.js';
 import { commonTapeArrays, forwardOutputs, setUpForward } from './internal/recurrent-forward.js';
-import { backwardGradients, setUpBackward } from './internal/recurrent-backward.js';
+import { backwardGradients, setUpBackward, wantsInitialState } from './internal/recurrent-backward.js';
 import { checkBackwardInputs } from './internal/tape-check.js';
+import { copyOut } from './internal/tape-pool.js';
 
 /** What `gruBackward` needs from a forward pass; treat it as opaque. */
 export interface GruTape {
@@ -30,6 +31,8 @@ export interface GruTape {
   readonly hs: Float32Array;
   /** Mask, time-major in processing order `[T, batch]`, or null. */
   readonly mask: Float32Array | null;
+  /** No initial hidden state was given (zeros). */
+  readonly h0Zero: boolean;
 }
 
 /** Result of `gruForward`. */
@@ -72,7 +75,9 @@ export function gruForward(args: GatedRecurrentArgs): GruForwardResult {
   fillRows(heap, recBias, 1, G, args.bias, G);
   for (let t = 0; t < T; t++) {
     // reset_after needs h·U apart from x·W, because r scales only the recurrent candidate term.
-    ops.gemmPacked(hs + t * bu, Up, rec, b, G, u, u, 1, false);
+    // A zero h0 makes the first step's h·U zero.
+    if (t > 0 || !f.h0Zero) ops.gemmPacked(hs + t * bu, Up, rec, b, G, u, u, 1, false);
+    else heap.fill(0, rec, rec + b * G);
     ops.gruCellForward(gates + t * b * G, rec, recBias, rh + t * bu, hs + t * bu, hs + (t + 1) * bu, mask ? mask + t * b : 0, b, u, act, recAct);
   }
 
@@ -80,7 +85,7 @@ export function gruForward(args: GatedRecurrentArgs): GruForwardResult {
   const tape: GruTape | null =
     args.keepTape === false
       ? null
-      : { kind: 'gru', backend: ops.name, ...r, ...commonTapeArrays(f, args, r, G), rh: heap.slice(rh, rh + rows * u) };
+      : { kind: 'gru', backend: ops.name, ...r, ...commonTapeArrays(f, args, r, G), rh: copyOut(heap, rh, rows * u) };
   return { output, h, tape };
 }
 
@@ -90,6 +95,7 @@ export function gruForward(args: GatedRecurrentArgs): GruForwardResult {
  * @param tape the `tape` of the forward result.
  * @param dOutput gradient of the forward `output` (same shape).
  * @param dh gradient of the final hidden state `[batch, units]`, when the final state is used.
+ * @param options gradients to skip (`dx`, the initial state's); all are computed by default.
  * @returns gradients of x, the weights and the initial state.
  * @throws KernelOptionError when the tape is missing or from another kernel.
  * @throws KernelShapeError when a gradient's length does not match the forward shapes.
@@ -99,7 +105,7 @@ export function gruForward(args: GatedRecurrentArgs): GruForwardResult {
  * const grads = gruBackward(fwd.tape!, new Float32Array(fwd.output.length).fill(1));
  * console.log(grads.dRecurrentKernel);
  */
-export function gruBackward(tape: GruTape, dOutput: Float32Array, dh?: Float32Array): RecurrentGradients {
+export function gruBackward(tape: GruTape, dOutput: Float32Array, dh?: Float32Array, options?: BackwardOptions): RecurrentGradients {
   const fn = 'gruBackward';
   checkBackwardInputs(tape, 'gru', dOutput, fn);
   const { batch: b, timesteps: T, units: u, act, recAct } = tape;
@@ -114,17 +120,18 @@ export function gruBackward(tape: GruTape, dOutput: Float32Array, dh?: Float32Ar
   const { rh, dGin, dGrec } = k.extra;
   heap.set(tape.rh, rh);
 
+  const states = wantsInitialState(options);
   let cur = k.cur;
   let nxt = k.nxt;
   for (let t = T - 1; t >= 0; t--) {
     const dgr = dGrec + t * b * G;
     ops.gruCellBackward(gates + t * b * G, rh + t * bu, hs + t * bu, cur, dOutT ? dOutT + t * bu : 0, dGin + t * b * G, dgr, nxt, mask ? mask + t * b : 0, b, u, act, recAct);
-    ops.gemmPacked(dgr, UTp, nxt, b, u, G, G, 1, true);
+    if (t > 0 || states) ops.gemmPacked(dgr, UTp, nxt, b, u, G, G, 1, true);
     const s = cur;
     cur = nxt;
     nxt = s;
   }
 
   // The input and recurrent sides have separate gate gradients and bias rows.
-  return backwardGradients(ops, k, tape, G, 2, dGin, dGrec, cur);
+  return backwardGradients(ops, k, tape, G, 2, dGin, dGrec, cur, options);
 }

@@ -1,10 +1,11 @@
 import { opsFor, type KernelBackendName } from './kernel-backend.js';
-import type { LstmArgs, RecurrentGradients } from './recurrent-args.js';
+import type { BackwardOptions, LstmArgs, RecurrentGradients } from './recurrent-args.js';
 import { checkLength, resolveArgs } from './internal/resolve-args.js';
 import { setOrZero } from './internal/sequence-io.js';
 import { commonTapeArrays, forwardOutputs, setUpForward } from './internal/recurrent-forward.js';
-import { backwardGradients, setUpBackward } from './internal/recurrent-backward.js';
+import { backwardGradients, setUpBackward, wantsInitialState } from './internal/recurrent-backward.js';
 import { checkBackwardInputs } from './internal/tape-check.js';
+import { copyOut } from './internal/tape-pool.js';
 
 /**
  * What `lstmBackward` needs from a forward pass. Treat it as opaque: it holds float32 copies
@@ -33,6 +34,8 @@ export interface LstmTape {
   readonly cs: Float32Array;
   /** Mask, time-major in processing order `[T, batch]`, or null. */
   readonly mask: Float32Array | null;
+  /** No initial hidden state was given (zeros). */
+  readonly h0Zero: boolean;
 }
 
 /** Result of `lstmForward`. */
@@ -49,8 +52,8 @@ export interface LstmForwardResult {
 
 /** Result of `lstmBackward`: the shared gradients plus that of the initial cell state. */
 export interface LstmGradients extends RecurrentGradients {
-  /** Gradient of the initial cell state `[batch, units]`. */
-  dc0: Float32Array;
+  /** Gradient of the initial cell state `[batch, units]`; null with `initialStateGradients: false`. */
+  dc0: Float32Array | null;
 }
 
 /**
@@ -82,7 +85,8 @@ export function lstmForward(args: LstmArgs): LstmForwardResult {
   setOrZero(heap, cs, bu, args.c0);
   for (let t = 0; t < T; t++) {
     const g = gates + t * b * G;
-    ops.gemmPacked(hs + t * bu, Up, g, b, G, u, u, 1, true);
+    // A zero h0 adds nothing to the first step's gates.
+    if (t > 0 || !f.h0Zero) ops.gemmPacked(hs + t * bu, Up, g, b, G, u, u, 1, true);
     ops.lstmCellForward(g, cs + t * bu, hs + t * bu, cs + (t + 1) * bu, hs + (t + 1) * bu, mask ? mask + t * b : 0, b, u, act, recAct);
   }
 
@@ -91,7 +95,7 @@ export function lstmForward(args: LstmArgs): LstmForwardResult {
   const tape: LstmTape | null =
     args.keepTape === false
       ? null
-      : { kind: 'lstm', backend: ops.name, ...r, ...commonTapeArrays(f, args, r, G), cs: heap.slice(cs, cs + (T + 1) * bu) };
+      : { kind: 'lstm', backend: ops.name, ...r, ...commonTapeArrays(f, args, r, G), cs: copyOut(heap, cs, (T + 1) * bu) };
   return { output, h, c, tape };
 }
 
@@ -103,6 +107,7 @@ export function lstmForward(args: LstmArgs): LstmForwardResult {
  * @param dOutput gradient of the forward `output` (same shape).
  * @param dh gradient of the final hidden state `[batch, units]`, when the final state is used.
  * @param dc gradient of the final cell state `[batch, units]`.
+ * @param options gradients to skip (`dx`, the initial states'); all are computed by default.
  * @returns gradients of x, the weights and the initial states.
  * @throws KernelOptionError when the tape is missing or from another kernel.
  * @throws KernelShapeError when a gradient's length does not match the forward shapes.
@@ -112,7 +117,7 @@ export function lstmForward(args: LstmArgs): LstmForwardResult {
  * const grads = lstmBackward(fwd.tape!, new Float32Array(fwd.output.length).fill(1));
  * console.log(grads.dKernel);
  */
-export function lstmBackward(tape: LstmTape, dOutput: Float32Array, dh?: Float32Array, dc?: Float32Array): LstmGradients {
+export function lstmBackward(tape: LstmTape, dOutput: Float32Array, dh?: Float32Array, dc?: Float32Array, options?: BackwardOptions): LstmGradients {
   const fn = 'lstmBackward';
   checkBackwardInputs(tape, 'lstm', dOutput, fn);
   const { batch: b, timesteps: T, units: u, act, recAct } = tape;
@@ -129,17 +134,18 @@ export function lstmBackward(tape: LstmTape, dOutput: Float32Array, dh?: Float32
   heap.set(tape.cs, cs);
   setOrZero(heap, dcB, bu, dc);
 
+  const states = wantsInitialState(options);
   let cur = k.cur;
   let nxt = k.nxt;
   for (let t = T - 1; t >= 0; t--) {
     const g = gates + t * b * G;
     const dg = dG + t * b * G;
     ops.lstmCellBackward(g, cs + t * bu, cs + (t + 1) * bu, cur, dOutT ? dOutT + t * bu : 0, dcB, dg, nxt, mask ? mask + t * b : 0, b, u, act, recAct);
-    ops.gemmPacked(dg, UTp, nxt, b, u, G, G, 1, true);
+    if (t > 0 || states) ops.gemmPacked(dg, UTp, nxt, b, u, G, G, 1, true);
     const s = cur;
     cur = nxt;
     nxt = s;
   }
 
-  return { ...backwardGradients(ops, k, tape, G, 1, dG, dG, cur), dc0: heap.slice(dcB, dcB + bu) };
+  return { ...backwardGradients(ops, k, tape, G, 1, dG, dG, cur, options), dc0: states ? heap.slice(dcB, dcB + bu) : null };
 }

@@ -53,16 +53,28 @@ export interface LstmArgs extends GatedRecurrentArgs {
   c0?: Float32Array;
 }
 
+/**
+ * Which gradients a backward kernel computes besides the weights' (always computed). Skipping
+ * one saves its matrix products: `dx` is a `[T·batch, inputSize]·[inputSize, k·units]` product,
+ * and the initial state's gradient is the recurrent product of the first step.
+ */
+export interface BackwardOptions {
+  /** Compute `dx`; false when the input is data no gradient flows to. Default true. */
+  inputGradient?: boolean;
+  /** Compute `dh0` (and the LSTM's `dc0`); false when the initial state is constant. Default true. */
+  initialStateGradients?: boolean;
+}
+
 /** Weight and input gradients returned by every backward kernel. */
 export interface RecurrentGradients {
-  /** Gradient of the input `[batch, timesteps, inputSize]`, in the input's own time order. */
-  dx: Float32Array;
+  /** Gradient of the input `[batch, timesteps, inputSize]`, in the input's own time order; null with `inputGradient: false`. */
+  dx: Float32Array | null;
   /** Gradient of `kernel`. */
   dKernel: Float32Array;
   /** Gradient of `recurrentKernel`. */
   dRecurrentKernel: Float32Array;
   /** Gradient of `bias` (returned even when no bias was given). */
   dBias: Float32Array;
-  /** Gradient of the initial hidden state `[batch, units]`. */
-  dh0: Float32Array;
+  /** Gradient of the initial hidden state `[batch, units]`; null with `initialStateGradients: false`. */
+  dh0: Float32Array | null;
 }

@@ -1,8 +1,8 @@
 import { opsFor, type KernelBackendName } from './kernel-backend.js';
-import type { RecurrentArgs, RecurrentGradients } from './recurrent-args.js';
+import type { BackwardOptions, RecurrentArgs, RecurrentGradients } from './recurrent-args.js';
 import { resolveArgs, checkLength } from './internal/resolve-args.js';
 import { commonTapeArrays, forwardOutputs, setUpForward } from './internal/recurrent-forward.js';
-import { backwardGradients, setUpBackward } from './internal/recurrent-backward.js';
+import { backwardGradients, setUpBackward, wantsInitialState } from './internal/recurrent-backward.js';
 import { checkBackwardInputs } from './internal/tape-check.js';
 
 /** What `simpleRnnBackward` needs from a forward pass; treat it as opaque. */
@@ -26,6 +26,8 @@ export interface SimpleRnnTape {
   readonly hs: Float32Array;
   /** Mask, time-major in processing order `[T, batch]`, or null. */
   readonly mask: Float32Array | null;
+  /** No initial hidden state was given (zeros). */
+  readonly h0Zero: boolean;
 }
 
 /** Result of `simpleRnnForward`. */
@@ -63,7 +65,7 @@ export function simpleRnnForward(args: RecurrentArgs): SimpleRnnForwardResult {
   const { gates, hs, mask, Up } = f;
   for (let t = 0; t < T; t++) {
     const g = gates + t * bu;
-    ops.gemmPacked(hs + t * bu, Up, g, b, u, u, u, 1, true);
+    if (t > 0 || !f.h0Zero) ops.gemmPacked(hs + t * bu, Up, g, b, u, u, u, 1, true);
     ops.rnnCellForward(g, hs + t * bu, hs + (t + 1) * bu, mask ? mask + t * b : 0, b, u, act);
   }
 
@@ -93,6 +95,7 @@ export function simpleRnnForward(args: RecurrentArgs): SimpleRnnForwardResult {
  * @param tape the `tape` of the forward result.
  * @param dOutput gradient of the forward `output` (same shape).
  * @param dh gradient of the final hidden state `[batch, units]`, when the final state is used.
+ * @param options gradients to skip (`dx`, the initial state's); all are computed by default.
  * @returns gradients of x, the weights and the initial state.
  * @throws KernelOptionError when the tape is missing or from another kernel.
  * @throws KernelShapeError when a gradient's length does not match the forward shapes.
@@ -102,7 +105,7 @@ export function simpleRnnForward(args: RecurrentArgs): SimpleRnnForwardResult {
  * const grads = simpleRnnBackward(fwd.tape!, new Float32Array(fwd.output.length).fill(1));
  * console.log(grads.dKernel);
  */
-export function simpleRnnBackward(tape: SimpleRnnTape, dOutput: Float32Array, dh?: Float32Array): RecurrentGradients {
+export function simpleRnnBackward(tape: SimpleRnnTape, dOutput: Float32Array, dh?: Float32Array, options?: BackwardOptions): RecurrentGradients {
   const fn = 'simpleRnnBackward';
   checkBackwardInputs(tape, 'simpleRnn', dOutput, fn);
   const { batch: b, timesteps: T, units: u, act } = tape;
@@ -114,16 +117,17 @@ export function simpleRnnBackward(tape: SimpleRnnTape, dOutput: Float32Array, dh
   const k = setUpBackward(ops, tape, dOutput, dh, u, 1, (L) => L.take(rows * u));
   const { gates, mask, dOutT, UTp, extra: dG } = k;
 
+  const states = wantsInitialState(options);
   let cur = k.cur;
   let nxt = k.nxt;
   for (let t = T - 1; t >= 0; t--) {
     const dg = dG + t * bu;
     ops.rnnCellBackward(gates + t * bu, cur, dOutT ? dOutT + t * bu : 0, dg, nxt, mask ? mask + t * b : 0, b, u, act);
-    ops.gemmPacked(dg, UTp, nxt, b, u, u, u, 1, true);
+    if (t > 0 || states) ops.gemmPacked(dg, UTp, nxt, b, u, u, u, 1, true);
     const s = cur;
     cur = nxt;
     nxt = s;
   }
 
-  return backwardGradients(ops, k, tape, u, 1, dG, dG, cur);
+  return backwardGradients(ops, k, tape, u, 1, dG, dG, cur, options);
 }

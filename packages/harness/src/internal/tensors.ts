@@ -8,23 +8,37 @@ export function toTensor(a: NdArray): tf.Tensor {
 }
 
 /**
- * Rows `[start, start + size)` of a tensor, as `tf.slice(t, start, size)` gives them. On wasm,
- * tfjs's slice kernel copies the whole input out of the heap (`readSync`) for every call, so
- * slicing batches off an epoch's tensor costs a copy of the epoch per batch (quadratic in the
- * epoch's size); here only the batch's rows are copied, from a view of the backend's memory.
+ * Rows `[start, start + size)` of a tensor, as `tf.slice(t, start, size)` gives them, or with
+ * `order` the rows `order[start]`, `order[start + 1]`, … (a shuffled epoch's batch, as
+ * `tf.gather` gives them). On wasm, tfjs's slice kernel copies the whole input out of the heap
+ * (`readSync`) for every call, so slicing batches off an epoch's tensor costs a copy of the
+ * epoch per batch (quadratic in the epoch's size), and its gather walks every element; here
+ * only the batch's rows are copied, from a view of the backend's memory.
  *
  * @param t a tensor with at least one dimension (its first indexes samples)
- * @param start first row
+ * @param start first row (first position in `order`)
  * @param size number of rows
+ * @param order row indices of a shuffled epoch
  * @returns a new tensor the caller owns
  */
-export function batchRows(t: tf.Tensor, start: number, size: number): tf.Tensor {
-  if (memoryKind() === null || t.dtype !== 'float32') return tf.slice(t, start, size);
+export function batchRows(t: tf.Tensor, start: number, size: number, order?: Int32Array): tf.Tensor {
+  if (memoryKind() === null || t.dtype !== 'float32') {
+    if (!order) return tf.slice(t, start, size);
+    return tf.tidy(() => tf.gather(t, tf.tensor1d(order.subarray(start, start + size), 'int32')));
+  }
   const row = t.shape.slice(1).reduce((a, d) => a * d, 1);
+  const shape = [size, ...t.shape.slice(1)];
   // `slice` copies before tf.tensor allocates (a wasm view detaches when the heap grows), and
   // gives the cpu backend, which keeps the array it is given, storage of its own.
-  const values = readFloat32(t).slice(start * row, (start + size) * row);
-  return tf.tensor(values, [size, ...t.shape.slice(1)], 'float32');
+  if (!order) return tf.tensor(readFloat32(t).slice(start * row, (start + size) * row), shape, 'float32');
+  const src = readFloat32(t);
+  const values = new Float32Array(size * row);
+  for (let i = 0; i < size; i++) {
+    const from = order[start + i] * row;
+    if (row < 16) for (let j = 0; j < row; j++) values[i * row + j] = src[from + j];
+    else values.set(src.subarray(from, from + row), i * row);
+  }
+  return tf.tensor(values, shape, 'float32');
 }
 
 /** Read a tensor back into a plain array (the tensor stays owned by the caller). */

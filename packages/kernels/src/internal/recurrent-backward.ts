@@ -1,4 +1,4 @@
-import type { RecurrentGradients } from '../recurrent-args.js';
+import type { BackwardOptions, RecurrentGradients } from '../recurrent-args.js';
 import type { Ops } from './ops.js';
 import { Layout } from './layout.js';
 import { takeRecurrentRegions } from './recurrent-regions.js';
@@ -96,10 +96,20 @@ export function setUpBackward<X>(
 }
 
 /**
+ * Whether the step-0 product dG_0·Uᵀ (the initial state's gradient) is needed. Each cell's
+ * backward loop skips it at t = 0 when not.
+ */
+export function wantsInitialState(options: BackwardOptions | undefined): boolean {
+  return options?.initialStateGradients !== false;
+}
+
+/**
  * Computes the weight and input gradients of all steps at once (xᵀ·dGin, h_prevᵀ·dGrec, the
  * column sums of the gate gradients, dGin·Wᵀ) and copies them out with dh0 from `dhFinal`.
  * Cells whose input and recurrent gate gradients are the same pass one offset for both and
- * `biasRows` 1; GRU (separate recurrent bias row) passes two offsets and 2.
+ * `biasRows` 1; GRU (separate recurrent bias row) passes two offsets and 2. With a zero
+ * initial state the first step's rows of h_prevᵀ·dGrec are zero and are left out; `options`
+ * can skip dx and dh0.
  */
 export function backwardGradients(
   ops: Ops,
@@ -110,6 +120,7 @@ export function backwardGradients(
   dGin: number,
   dGrec: number,
   dhFinal: number,
+  options?: BackwardOptions,
 ): RecurrentGradients {
   const { batch: b, timesteps: T, inputSize: n, units: u } = tape;
   const rows = T * b;
@@ -117,17 +128,21 @@ export function backwardGradients(
   const { heap, dW, dU, dB, dxT, scratch } = k;
 
   ops.gemm(k.xT, dGin, dW, n, G, rows, 1, n, G, 1, false, scratch);
-  ops.gemm(k.hs, dGrec, dU, u, G, rows, 1, u, G, 1, false, scratch);
+  // h_prev of step t is hs row block t; a zero h0 (block 0) contributes nothing.
+  const skip = tape.h0Zero ? b : 0;
+  if (rows > skip) ops.gemm(k.hs + skip * u, dGrec + skip * G, dU, u, G, rows - skip, 1, u, G, 1, false, scratch);
+  else heap.fill(0, dU, dU + u * G);
   heap.fill(0, dB, dB + biasRows * G);
   ops.colSumAccumulate(dGin, rows, G, dB);
   if (biasRows === 2) ops.colSumAccumulate(dGrec, rows, G, dB + G);
-  ops.gemm(dGin, k.W, dxT, rows, n, G, G, 1, 1, G, false, scratch);
+  const wantDx = options?.inputGradient !== false;
+  if (wantDx) ops.gemm(dGin, k.W, dxT, rows, n, G, G, 1, 1, G, false, scratch);
 
   return {
-    dx: fromTimeMajor(heap, dxT, b, T, n, tape.goBackwards),
+    dx: wantDx ? fromTimeMajor(heap, dxT, b, T, n, tape.goBackwards) : null,
     dKernel: heap.slice(dW, dW + n * G),
     dRecurrentKernel: heap.slice(dU, dU + u * G),
     dBias: heap.slice(dB, dB + biasRows * G),
-    dh0: heap.slice(dhFinal, dhFinal + bu),
+    dh0: wantsInitialState(options) ? heap.slice(dhFinal, dhFinal + bu) : null,
   };
 }

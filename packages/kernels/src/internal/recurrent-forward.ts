@@ -4,6 +4,7 @@ import { Layout } from './layout.js';
 import { takeRecurrentRegions, type RecurrentRegions } from './recurrent-regions.js';
 import type { Resolved } from './resolve-args.js';
 import { fillRows, fromTimeMajor, setOrZero, toTimeMajor } from './sequence-io.js';
+import { copyArray, copyOut } from './tape-pool.js';
 
 /**
  * Heap offsets of the regions every recurrent forward pass uses, plus the cell's own regions
@@ -14,6 +15,8 @@ export interface ForwardHeap<X> extends Readonly<RecurrentRegions> {
   readonly heap: Float32Array;
   /** U packed once by `packB` for the per-step `gemmPacked`. */
   readonly Up: number;
+  /** No initial state was given: h0 is zeros, so the first step's h·U is zero and is skipped. */
+  readonly h0Zero: boolean;
   readonly extra: X;
 }
 
@@ -49,7 +52,7 @@ export function setUpForward<X>(ops: Ops, args: RecurrentArgs, r: Resolved, G: n
   ops.gemm(xT, W, gates, rows, G, n, n, 1, G, 1, true, scratch);
   // U is the same at every step: pack it into panels once, not once per step.
   ops.packB(U, G, u, G, 1, Up);
-  return { heap, xT, W, U, gates, hs, mask, Up, extra };
+  return { heap, xT, W, U, gates, hs, mask, Up, h0Zero: !args.h0, extra };
 }
 
 /**
@@ -74,21 +77,25 @@ export interface CommonTapeArrays {
   gates: Float32Array;
   hs: Float32Array;
   mask: Float32Array | null;
+  /** The initial hidden state was zeros (none given): its rows add nothing to dU. */
+  h0Zero: boolean;
 }
 
 /**
  * Copies the arrays every backward pass needs out of the forward heap (`G` gate columns).
  * The weights are copied too, so later changes to the caller's arrays do not alter the tape.
+ * The arrays come from released tapes when there are some of the same sizes.
  */
 export function commonTapeArrays(f: ForwardHeap<unknown>, args: RecurrentArgs, r: Resolved, G: number): CommonTapeArrays {
   const rows = r.timesteps * r.batch;
   const { heap } = f;
   return {
-    kernel: args.kernel.slice(), // slice is a memcpy; Float32Array.from walks an iterator
-    recurrentKernel: args.recurrentKernel.slice(),
-    xT: heap.slice(f.xT, f.xT + rows * r.inputSize),
-    gates: heap.slice(f.gates, f.gates + rows * G),
-    hs: heap.slice(f.hs, f.hs + (r.timesteps + 1) * r.batch * r.units),
-    mask: args.mask ? heap.slice(f.mask, f.mask + rows) : null,
+    kernel: copyArray(args.kernel),
+    recurrentKernel: copyArray(args.recurrentKernel),
+    xT: copyOut(heap, f.xT, rows * r.inputSize),
+    gates: copyOut(heap, f.gates, rows * G),
+    hs: copyOut(heap, f.hs, (r.timesteps + 1) * r.batch * r.units),
+    mask: args.mask ? copyOut(heap, f.mask, rows) : null,
+    h0Zero: f.h0Zero,
   };
 }

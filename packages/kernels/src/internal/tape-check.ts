@@ -1,5 +1,6 @@
 import { KernelOptionError } from '../errors.js';
 import { checkLength } from './resolve-args.js';
+import { isReleased } from './tape-pool.js';
 
 /** Rejects a missing or foreign tape and a dOutput that does not match the forward output. */
 export function checkBackwardInputs(
@@ -13,6 +14,9 @@ export function checkBackwardInputs(
       `${fn}: expected the tape returned by ${kind}Forward, got ${tape ? `a ${tape.kind} tape` : String(tape)}; ` +
         'run the forward pass with keepTape left at true',
     );
+  }
+  if (isReleased(tape)) {
+    throw new KernelOptionError(`${fn}: this tape was released with releaseTape (its arrays are reused by later forward passes); run the forward pass again`);
   }
   const { batch, timesteps, units } = tape;
   if (tape.returnSequences) {

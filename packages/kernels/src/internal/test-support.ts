@@ -24,7 +24,8 @@ export function uniform(r: () => number, n: number, scale = 1): Float32Array {
  * Largest absolute difference divided by the largest reference magnitude (at least `floor`):
  * "relative" in the sense of the whole array, so an element near zero does not blow it up.
  */
-export function relError(actual: ArrayLike<number>, expected: ArrayLike<number>, floor = 1e-6): number {
+export function relError(actual: ArrayLike<number> | null, expected: ArrayLike<number> | null, floor = 1e-6): number {
+  if (actual == null || expected == null) throw new Error('expected an array, got null (a gradient that was not computed)');
   if (actual.length !== expected.length) throw new Error(`length ${actual.length} vs ${expected.length}`);
   let diff = 0;
   let scale = floor;

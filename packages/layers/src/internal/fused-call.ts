@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { ACTIVATIONS, type Activation } from '@lstm-kit/kernels';
+import { ACTIVATIONS, type Activation, type BackwardOptions, type RecurrentGradients } from '@lstm-kit/kernels';
 import type { RecurrentSequenceCall } from './recurrent-path';
 import { readFloats } from './fused-op';
 
@@ -23,12 +23,28 @@ export function kernelsCanRun(call: RecurrentSequenceCall): boolean {
   return true;
 }
 
-/** The differentiable inputs of a fused recurrent op, named as the kernels' gradients are. */
+/**
+ * The differentiable inputs of a fused recurrent op, named as the kernels' gradients are: the
+ * input and the initial states first (often data or constants, whose gradients are then
+ * skipped; see `runFusedOp`), the weights after.
+ */
 export function fusedInputs(call: RecurrentSequenceCall, stateNames: readonly string[]): Record<string, tf.Tensor> {
-  const inputs: Record<string, tf.Tensor> = { x: call.inputs, kernel: call.kernel, recurrentKernel: call.recurrentKernel };
-  if (call.bias) inputs.bias = call.bias;
+  const inputs: Record<string, tf.Tensor> = { x: call.inputs };
   if (call.initialState) stateNames.forEach((name, i) => (inputs[name] = call.initialState![i]));
+  inputs.kernel = call.kernel;
+  inputs.recurrentKernel = call.recurrentKernel;
+  if (call.bias) inputs.bias = call.bias;
   return inputs;
+}
+
+/** The kernels' backward options for the inputs whose gradients are wanted. */
+export function backwardOptions(wanted: ReadonlySet<string>): BackwardOptions {
+  return { inputGradient: wanted.has('x'), initialStateGradients: wanted.has('h0') || wanted.has('c0') };
+}
+
+/** A kernel's gradients by the fused op's input names (`dc0` for the LSTM's `c0`). */
+export function gradientsByInput(g: RecurrentGradients & { dc0?: Float32Array | null }): Record<string, Float32Array | null> {
+  return { x: g.dx, kernel: g.dKernel, recurrentKernel: g.dRecurrentKernel, bias: g.dBias, h0: g.dh0, c0: g.dc0 ?? null };
 }
 
 /** The arguments every kernel forward takes, read from the call's tensors (read them before creating any tensor). */

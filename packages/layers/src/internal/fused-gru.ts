@@ -1,7 +1,7 @@
-import { gruBackward, gruForward } from '@lstm-kit/kernels';
+import { gruBackward, gruForward, releaseTape } from '@lstm-kit/kernels';
 import type { FusedSequenceFn } from './recurrent-path';
 import { runFusedOp } from './fused-op';
-import { fusedInputs, kernelActivation, kernelArgs, kernelsCanRun, outputShape } from './fused-call';
+import { backwardOptions, fusedInputs, gradientsByInput, kernelActivation, kernelArgs, kernelsCanRun, outputShape } from './fused-call';
 
 /**
  * GRU (`resetAfter: true`, Keras's default) over a whole sequence on `@lstm-kit/kernels`, as
@@ -19,11 +19,9 @@ export const fusedGru: FusedSequenceFn = (call) => {
         { values: fwd.h, shape: [call.inputs.shape[0], call.units] },
       ],
       backward: tape
-        ? ([dOutput, dh]) => {
-            const g = gruBackward(tape, dOutput, dh);
-            return { x: g.dx, kernel: g.dKernel, recurrentKernel: g.dRecurrentKernel, bias: g.dBias, h0: g.dh0 };
-          }
+        ? ([dOutput, dh], wanted) => gradientsByInput(gruBackward(tape, dOutput, dh, backwardOptions(wanted)))
         : null,
+      release: tape ? () => releaseTape(tape) : undefined,
     };
   });
   return { output, states: [h] };

@@ -1,7 +1,7 @@
-import { lstmBackward, lstmForward } from '@lstm-kit/kernels';
+import { lstmBackward, lstmForward, releaseTape } from '@lstm-kit/kernels';
 import type { FusedSequenceFn } from './recurrent-path';
 import { runFusedOp, readFloats } from './fused-op';
-import { fusedInputs, kernelActivation, kernelArgs, kernelsCanRun, outputShape } from './fused-call';
+import { backwardOptions, fusedInputs, gradientsByInput, kernelActivation, kernelArgs, kernelsCanRun, outputShape } from './fused-call';
 
 /**
  * LSTM over a whole sequence on `@lstm-kit/kernels`, as one differentiable op with outputs
@@ -24,11 +24,9 @@ export const fusedLstm: FusedSequenceFn = (call) => {
         { values: fwd.c, shape: bu },
       ],
       backward: tape
-        ? ([dOutput, dh, dc]) => {
-            const g = lstmBackward(tape, dOutput, dh, dc);
-            return { x: g.dx, kernel: g.dKernel, recurrentKernel: g.dRecurrentKernel, bias: g.dBias, h0: g.dh0, c0: g.dc0 };
-          }
+        ? ([dOutput, dh, dc], wanted) => gradientsByInput(lstmBackward(tape, dOutput, dh, dc, backwardOptions(wanted)))
         : null,
+      release: tape ? () => releaseTape(tape) : undefined,
     };
   });
   return { output, states: [h, c] };

@@ -9,13 +9,16 @@ export interface FusedOutput {
 /**
  * Gradients of a fused op's inputs, by input name, from the gradients of its outputs (in the
  * order the forward returned them; an output that does not reach the loss gets zeros).
+ * `wanted` names the inputs whose gradients will be read; the others may be left out (null).
  */
-export type FusedBackward = (dys: Float32Array[]) => Record<string, Float32Array>;
+export type FusedBackward = (dys: Float32Array[], wanted: ReadonlySet<string>) => Record<string, Float32Array | null>;
 
 /** What the forward of a fused op returns: outputs, and the backward when a tape is recording. */
 export interface FusedForward {
   readonly outputs: FusedOutput[];
   readonly backward: FusedBackward | null;
+  /** Frees what the backward kept (its tape), once the last gradient has been handed out. */
+  readonly release?: () => void;
 }
 
 /** The wasm backend's zero-copy view of a tensor (not in tfjs's public typings). */
@@ -48,29 +51,39 @@ export function isRecordingGradients(): boolean {
  * `runKernelFunc` (which `customGrad` itself uses) takes several, so the final states of a
  * recurrent layer get gradients too (needed for `returnState` and encoder-decoder models).
  *
- * @param inputs the differentiable inputs, by name; gradients come back under the same names
+ * @param inputs the differentiable inputs, by name; gradients come back under the same names.
+ *   List first those whose gradient is often not needed (the data input, initial states):
+ *   the backward skips the gradients of inputs listed before the first one tfjs asks for.
  * @param forward runs the computation; `keepTape` says whether a backward will be needed
  * @returns one tensor per forward output
  */
 export function runFusedOp(inputs: Record<string, tf.Tensor>, forward: (keepTape: boolean) => FusedForward): tf.Tensor[] {
   const keepTape = isRecordingGradients();
   let backward: FusedBackward | null = null;
+  let release: (() => void) | undefined;
   let outputShapes: number[][] = [];
   const forwardFunc = (): tf.Tensor[] => {
     const result = forward(keepTape);
     backward = result.backward;
+    release = result.release;
     outputShapes = result.outputs.map((o) => o.shape);
     return result.outputs.map((o) => tf.tensor(o.values, o.shape, 'float32'));
   };
   const backwardsFunc = (dy: tf.Tensor | tf.Tensor[]): Record<string, () => tf.Tensor> => {
-    // Views are fine here: the backward consumes them before tfjs allocates again.
-    const dys = (Array.isArray(dy) ? dy : [dy]).map((d, i) => (d == null ? new Float32Array(sizeOf(outputShapes[i])) : readFloats(d)));
-    if (backward == null) throw new Error('fused recurrent op: the forward pass ran without a tape, so it cannot be differentiated');
-    const grads = backward(dys);
+    // Copies: the gradients are computed when the first input's gradient is asked for.
+    const dys = (Array.isArray(dy) ? dy : [dy]).map((d, i) => (d == null ? new Float32Array(sizeOf(outputShapes[i])) : readFloats(d).slice()));
+    const run: FusedBackward | null = backward;
+    if (run == null) throw new Error('fused recurrent op: the forward pass ran without a tape, so it cannot be differentiated');
+    const names = Object.keys(inputs);
+    const take = lazyGradients(names, (wanted) => run(dys, wanted));
     const out: Record<string, () => tf.Tensor> = {};
     for (const [name, t] of Object.entries(inputs)) {
-      const g = grads[name];
-      out[name] = () => tf.tensor(g, t.shape, 'float32');
+      out[name] = () => {
+        const g = take(name);
+        // tfjs asks in the inputs' order, so the last input's gradient is the last one asked for.
+        if (name === names[names.length - 1]) release?.();
+        return tf.tensor(g, t.shape, 'float32');
+      };
     }
     return out;
   };
@@ -79,6 +92,28 @@ export function runFusedOp(inputs: Record<string, tf.Tensor>, forward: (keepTape
   };
   const result = engine.runKernelFunc({ forwardFunc, backwardsFunc, inputs });
   return Array.isArray(result) ? result : [result];
+}
+
+/**
+ * The gradient of each input, computed on the first request. tfjs asks only for the gradients
+ * of inputs that depend on a watched variable, one input at a time in the order the op lists
+ * them (a model's data input and constant initial states are not asked for). So the first
+ * name asked for tells which are wanted: it and the names after it. A name asked for out of
+ * that order (not expected from tfjs) gets every gradient computed again.
+ *
+ * @param names the inputs in the op's order
+ * @param compute the gradients of (at least) the wanted inputs
+ * @returns a function giving one input's gradient
+ */
+export function lazyGradients(names: readonly string[], compute: (wanted: ReadonlySet<string>) => Record<string, Float32Array | null>): (name: string) => Float32Array {
+  let grads: Record<string, Float32Array | null> | null = null;
+  return (name) => {
+    grads ??= compute(new Set(names.slice(names.indexOf(name))));
+    if (grads[name] == null) grads = compute(new Set(names));
+    const g = grads[name];
+    if (g == null) throw new Error(`fused op: no gradient computed for input '${name}'`);
+    return g;
+  };
 }
 
 function sizeOf(shape: number[]): number {

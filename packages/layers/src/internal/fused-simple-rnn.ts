@@ -1,7 +1,7 @@
-import { simpleRnnBackward, simpleRnnForward } from '@lstm-kit/kernels';
+import { simpleRnnBackward, simpleRnnForward, releaseTape } from '@lstm-kit/kernels';
 import type { FusedSequenceFn } from './recurrent-path';
 import { runFusedOp } from './fused-op';
-import { fusedInputs, kernelArgs, kernelsCanRun, outputShape } from './fused-call';
+import { backwardOptions, fusedInputs, gradientsByInput, kernelArgs, kernelsCanRun, outputShape } from './fused-call';
 
 /** SimpleRNN over a whole sequence on `@lstm-kit/kernels`, as one differentiable op with outputs (output, h). */
 export const fusedSimpleRnn: FusedSequenceFn = (call) => {
@@ -15,11 +15,9 @@ export const fusedSimpleRnn: FusedSequenceFn = (call) => {
         { values: fwd.h, shape: [call.inputs.shape[0], call.units] },
       ],
       backward: tape
-        ? ([dOutput, dh]) => {
-            const g = simpleRnnBackward(tape, dOutput, dh);
-            return { x: g.dx, kernel: g.dKernel, recurrentKernel: g.dRecurrentKernel, bias: g.dBias, h0: g.dh0 };
-          }
+        ? ([dOutput, dh], wanted) => gradientsByInput(simpleRnnBackward(tape, dOutput, dh, backwardOptions(wanted)))
         : null,
+      release: tape ? () => releaseTape(tape) : undefined,
     };
   });
   return { output, states: [h] };
