@@ -93,17 +93,19 @@ export async function run(options: TuningRunOptions = {}): Promise<SystemResult>
   const started = performance.now();
   try {
     for (const grid of grids) {
-      // Each grid varies one option and pins the other at the course's value.
-      const space =
+      // Each grid varies one option and fixes the other at the course's value; epochs and the
+      // backend are the same for every run, so they are fixed settings, not grid dimensions.
+      const [space, pinned] =
         grid === 'cells'
-          ? { cells: [...TUNING_CONFIG.cells], batchSize: [TUNING_CONFIG.cellsBatchSize], epochs: [epochs], backend: [backend.name] }
-          : { cells: [TUNING_CONFIG.batchCells], batchSize: [...TUNING_CONFIG.batchSizes], epochs: [epochs], backend: [backend.name] };
+          ? [{ cells: [...TUNING_CONFIG.cells] }, { batchSize: TUNING_CONFIG.cellsBatchSize }]
+          : [{ batchSize: [...TUNING_CONFIG.batchSizes] }, { cells: TUNING_CONFIG.batchCells }];
       log(`Grid over ${grid === 'cells' ? `cells ${TUNING_CONFIG.cells.join(', ')} (batch ${TUNING_CONFIG.cellsBatchSize})` : `batch size ${TUNING_CONFIG.batchSizes.join(', ')} (${TUNING_CONFIG.batchCells} cells)`}`);
       results[grid] = await gridSearch<TuningConfig>(space, trial, {
         repeats,
         seed,
         executor,
-        onResult: ({ label, run: r }) => log(`  ${label.replace(/, epochs=.*$/, '')} run ${r.repeat + 1}: val loss ${r.score.toFixed(6)}`),
+        fixed: { ...pinned, epochs, backend: backend.name },
+        onResult: ({ label, run: r }) => log(`  ${label} run ${r.repeat + 1}: val loss ${r.score.toFixed(6)}`),
       });
     }
   } finally {

@@ -26,7 +26,7 @@ export interface TrialFailure {
   readonly seed: number;
   /** The 0-based repeat index. */
   readonly repeat: number;
-  /** The configuration (grid search only). */
+  /** The configuration the trial received, `fixed` settings included (grid search only). */
   readonly config?: Record<string, unknown>;
   /** The baseline or candidate name (candidate comparison only). */
   readonly arm?: string;

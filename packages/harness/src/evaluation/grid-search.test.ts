@@ -60,6 +60,52 @@ describe('gridSearch', () => {
     expect(lines[lines.length - 1]).toBe('best: cells=10, optimizer=adam (mean 0.050, std 0.000)');
   });
 
+  it('merges fixed settings into every trial config without making them grid dimensions', async () => {
+    const seen: Record<string, unknown>[] = [];
+    const labels: string[] = [];
+    const grid = await gridSearch(
+      { cells: [1, 10], optimizer: ['adam', 'sgd'] },
+      (config) => {
+        seen.push(config);
+        return (config.cells === 1 ? 0.2 : 0.05) + (config.optimizer === 'sgd' ? 0.1 : 0);
+      },
+      { repeats: 2, fixed: { epochs: 500, data: { samples: 5 } }, onResult: ({ config, label }) => labels.push(`${label} ${JSON.stringify(config)}`) },
+    );
+    expect(seen).toHaveLength(8);
+    expect(seen[0]).toEqual({ cells: 1, optimizer: 'adam', epochs: 500, data: { samples: 5 } });
+    expect(seen[7]).toEqual({ cells: 10, optimizer: 'sgd', epochs: 500, data: { samples: 5 } });
+    expect(grid.keys).toEqual(['cells', 'optimizer']);
+    expect(Object.keys(grid.byValue)).toEqual(['cells', 'optimizer']);
+    expect(grid.rows.map((r) => r.label)).toEqual(['cells=1, optimizer=adam', 'cells=1, optimizer=sgd', 'cells=10, optimizer=adam', 'cells=10, optimizer=sgd']);
+    expect(grid.rows[0].config).toEqual({ cells: 1, optimizer: 'adam' });
+    expect(grid.best.config).toEqual({ cells: 10, optimizer: 'adam' });
+    expect(labels[0]).toBe('cells=1, optimizer=adam {"cells":1,"optimizer":"adam"}');
+    expect(grid.fixed).toEqual({ epochs: 500, data: { samples: 5 } });
+    const text = formatGridTable(grid, { digits: 3 });
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      'fixed: epochs=500, data={"samples":5}',
+      '',
+      'config                    count   mean    std    min    50%    max',
+    ]);
+    expect(text).not.toMatch(/by epochs|by data/);
+    // Without fixed, the table starts with its header and the result says so.
+    const plain = await gridSearch({ units: [2] }, () => 1, { repeats: 1 });
+    expect(plain.fixed).toEqual({});
+    expect(formatGridTable(plain).split('\n')[0]).toMatch(/^config /);
+  });
+
+  it('rejects a key both in the space and in fixed, naming it, and fixed that is not an object', async () => {
+    const trial = () => 1;
+    const clash = await gridSearch({ cells: [1, 5], epochs: [100] }, trial, { repeats: 1, fixed: { epochs: 500, batchSize: 5 } }).catch((e) => e);
+    expect(clash).toBeInstanceOf(EvaluationError);
+    expect(clash.message).toMatch(/^option 'epochs' is both in the search space and in fixed;/);
+    await expect(gridSearch({ cells: [1], epochs: [1] }, trial, { repeats: 1, fixed: { cells: 1, epochs: 1 } })).rejects.toThrow(
+      /options 'cells', 'epochs' are both in the search space and in fixed/,
+    );
+    await expect(gridSearch({ cells: [1] }, trial, { repeats: 1, fixed: [500] as never })).rejects.toThrow(/expected fixed as an object/);
+    await expect(gridSearch({ cells: [1] }, trial, { repeats: 1, fixed: null as never })).rejects.toThrow(/expected fixed as an object/);
+  });
+
   it('rejects an empty space or an option without values', async () => {
     await expect(gridSearch({}, () => 1, { repeats: 1 })).rejects.toThrow(EvaluationError);
     await expect(gridSearch({ cells: [] }, () => 1, { repeats: 1 })).rejects.toThrow(/option 'cells'/);

@@ -12,15 +12,23 @@ export type SearchSpace = Readonly<Record<string, readonly unknown[]>>;
 export interface GridSearchOptions extends RepeatSeedOptions {
   /** `'min'` (default) when lower scores are better (losses), `'max'` for accuracies. */
   readonly mode?: 'min' | 'max';
+  /**
+   * Settings that are the same for every configuration (epochs, data sizes, the backend):
+   * merged into the `config` each trial receives, but not grid dimensions, so they add no
+   * columns to row labels, `keys`, `byValue` or the printed tables. A key may be in the search
+   * space or here, not both. Plain data only (numbers, strings, arrays, plain objects), since a
+   * `workerPoolExecutor` sends them to its threads by structured clone. Default `{}`.
+   */
+  readonly fixed?: Readonly<Record<string, unknown>>;
   /** Where the runs execute: `inlineExecutor()` (default) or `workerPoolExecutor(...)`. */
   readonly executor?: Executor;
-  /** Called as each run finishes (in finishing order) with its configuration. */
+  /** Called as each run finishes (in finishing order) with its configuration (the grid's values, without `fixed`). */
   readonly onResult?: (result: { readonly config: Record<string, unknown>; readonly label: string; readonly run: TrialRun }) => void;
 }
 
 /** One configuration's row of the grid: its runs and their describe() table. */
 export interface GridRow {
-  /** The option values of this configuration. */
+  /** The option values of this configuration (the grid's keys only; `fixed` settings are in the result's `fixed`). */
   readonly config: Record<string, unknown>;
   /** `key=value` pairs joined by `, `, for tables and chart legends. */
   readonly label: string;
@@ -48,8 +56,10 @@ export interface GridMarginal {
 
 /** What {@link gridSearch} returns. */
 export interface GridSearchResult {
-  /** The option names, in the order of the search space. */
+  /** The option names, in the order of the search space (never the `fixed` ones). */
   readonly keys: string[];
+  /** The settings every configuration shared (the `fixed` option; `{}` without it). */
+  readonly fixed: Record<string, unknown>;
   /** One row per configuration, in grid order (the last key varies fastest). */
   readonly rows: GridRow[];
   /** For each option, one entry per value, in the order the values were given. */
@@ -69,15 +79,18 @@ export interface GridSearchResult {
  * means differences come from the options, not from luckier initialisations.
  *
  * @param space option name → values to try; any option the trial understands
- * @param trial builds, trains and scores the model for `config`; receives `(config, { seed, repeat })`
- * @param options repeats, seed or seeds, mode, executor, per-run callback
- * @returns rows per configuration, marginals per option value, the best row and the seeds
- * @throws EvaluationError for an empty space or a key without values; TrialError when a run fails
+ * @param trial builds, trains and scores the model for `config` (one grid cell merged with
+ *   `fixed`); receives `(config, { seed, repeat })`
+ * @param options repeats, seed or seeds, mode, fixed settings, executor, per-run callback
+ * @returns rows per configuration, marginals per option value, the best row, the fixed settings and the seeds
+ * @throws EvaluationError for an empty space, a key without values, `fixed` that is not an
+ *   object, a key both in `space` and in `fixed`, or (on a worker pool) a fixed value that cannot
+ *   be sent to a thread; TrialError when a run fails
  * @example
  * const grid = await gridSearch({ cells: [1, 5, 10], batchSize: [1, 2] },
- *   async ({ cells, batchSize }, { seed }) => trainToy(cells as number, batchSize as number, seed),
- *   { repeats: 5, seed: 1 });
- * console.log(formatGridTable(grid));
+ *   async ({ cells, batchSize, epochs }, { seed }) => trainToy(cells as number, batchSize as number, epochs as number, seed),
+ *   { repeats: 5, seed: 1, fixed: { epochs: 500 } });
+ * console.log(formatGridTable(grid)); // rows "cells=1, batchSize=1", …; no epochs column
  */
 export async function gridSearch<C extends Record<string, unknown> = Record<string, unknown>>(
   space: SearchSpace,
@@ -89,12 +102,17 @@ export async function gridSearch<C extends Record<string, unknown> = Record<stri
   if (mode !== 'min' && mode !== 'max') {
     throw new EvaluationError(`expected mode 'min' or 'max', got '${String(mode)}'; use 'max' for accuracies`);
   }
+  const executor = options.executor ?? inlineExecutor();
+  const fixed = checkFixed(options.fixed, keys, executor);
   const seeds = repeatSeeds(options);
   const configs = product(space, keys);
   const labels = configs.map((c) => labelOf(c, keys));
   const jobs: TrialJob[] = [];
-  for (const config of configs) seeds.forEach((seed, r) => jobs.push({ seed, repeat: r, config }));
-  const executor = options.executor ?? inlineExecutor();
+  for (const config of configs) {
+    // The trial sees the cell and the fixed settings as one config; rows keep the cell alone.
+    const merged = Object.keys(fixed).length ? { ...config, ...fixed } : config;
+    seeds.forEach((seed, r) => jobs.push({ seed, repeat: r, config: merged }));
+  }
   const runs = await executor.run(
     jobs,
     async (job) => trial(job.config as C, contextOf(job)),
@@ -117,7 +135,7 @@ export async function gridSearch<C extends Record<string, unknown> = Record<stri
       return { value, label: formatValue(value), mean: summary.mean, summary, scores };
     });
   }
-  return { keys, rows, byValue, best: bestRow(rows, mode), mode, seeds };
+  return { keys, fixed, rows, byValue, best: bestRow(rows, mode), mode, seeds };
 }
 
 /** Options of {@link formatGridTable}. */
@@ -127,8 +145,9 @@ export interface FormatGridTableOptions {
 }
 
 /**
- * Print a grid search as text: one row per configuration (count, mean, std, min, median,
- * max), then the mean score per value of each option, then the best configuration.
+ * Print a grid search as text: the fixed settings (when there are any) on one line, one row
+ * per configuration (count, mean, std, min, median, max), then the mean score per value of
+ * each option, then the best configuration.
  *
  * @param result what `gridSearch` returned
  * @param options number of digits
@@ -152,7 +171,9 @@ export function formatGridTable(result: GridSearchResult, options: FormatGridTab
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((row) => row[c].length)));
   const line = (cells: string[]) =>
     cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-  const out = [line(header), ...body.map(line)];
+  const fixedKeys = Object.keys(result.fixed ?? {});
+  const out = fixedKeys.length ? [`fixed: ${labelOf(result.fixed, fixedKeys)}`, ''] : [];
+  out.push(line(header), ...body.map(line));
   const score = result.mode === 'min' ? 'lower is better' : 'higher is better';
   for (const key of result.keys) {
     out.push('', `mean score by ${key} (${score}):`);
@@ -179,6 +200,34 @@ function checkSpace(space: SearchSpace): string[] {
     }
   }
   return keys;
+}
+
+function checkFixed(fixed: GridSearchOptions['fixed'], keys: string[], executor: Executor): Record<string, unknown> {
+  if (fixed === undefined) return {};
+  if (typeof fixed !== 'object' || fixed === null || Array.isArray(fixed)) {
+    throw new EvaluationError(`expected fixed as an object of option → value, got ${formatValue(fixed)}; e.g. { epochs: 500 }`);
+  }
+  const clashes = keys.filter((key) => Object.prototype.hasOwnProperty.call(fixed, key));
+  if (clashes.length) {
+    const names = clashes.map((k) => `'${k}'`).join(', ');
+    throw new EvaluationError(
+      `option${clashes.length > 1 ? 's' : ''} ${names} ${clashes.length > 1 ? 'are' : 'is'} both in the search space and in fixed; ` +
+        'list several values in the space to vary it, or one value in fixed to keep it, not both',
+    );
+  }
+  if (executor.kind === 'worker-pool') {
+    for (const [key, value] of Object.entries(fixed)) {
+      try {
+        structuredClone(value);
+      } catch (e) {
+        throw new EvaluationError(
+          `fixed setting '${key}' cannot be sent to worker threads (${(e as Error).message}); ` +
+            'pass plain data (numbers, strings, arrays, plain objects) and build anything else inside the trial',
+        );
+      }
+    }
+  }
+  return { ...fixed };
 }
 
 function product(space: SearchSpace, keys: string[]): Record<string, unknown>[] {

@@ -8,7 +8,7 @@ import { inlineExecutor } from './inline';
 import { workerPoolExecutor } from './worker-pool';
 // The same functions the workers import, called inline for the comparison.
 // @ts-expect-error plain-JS fixture without type declarations
-import { armTrial, gridTrial, mathTrial } from '../test-fixtures/math-trials.mjs';
+import { armTrial, fixedTrial, gridTrial, mathTrial } from '../test-fixtures/math-trials.mjs';
 // @ts-expect-error plain-JS fixture without type declarations
 import { tfjsTrial } from '../test-fixtures/tfjs-trial.mjs';
 
@@ -42,6 +42,23 @@ describe('workerPoolExecutor', () => {
     const pooledCmp = await compareCandidates({ ...options, executor: pool('armTrial') });
     expect(pooledCmp).toEqual(inlineCmp);
     expect(pooledCmp.choice).toBe('refit new');
+  });
+
+  it('sends fixed settings to the workers with every grid cell, as inline, without making them dimensions', async () => {
+    const options = { repeats: 2, seed: 3, fixed: { epochs: 40, data: { sizes: [5, 5] } } };
+    const inline = await gridSearch({ cells: [1, 10] }, fixedTrial, options);
+    const pooled = await gridSearch({ cells: [1, 10] }, fixedTrial, { ...options, executor: pool('fixedTrial') });
+    expect(pooled).toEqual(inline);
+    // cells, epochs and data arrived in the worker, nested values intact.
+    expect(pooled.rows[0].runs[0].history).toEqual({ keys: [3], epochs: [40], sizes: [5, 5] });
+    expect(pooled.keys).toEqual(['cells']);
+    expect(pooled.rows.map((r) => r.config)).toEqual([{ cells: 1 }, { cells: 10 }]);
+    expect(pooled.fixed).toEqual(options.fixed);
+    const fn = await gridSearch({ cells: [1] }, fixedTrial, { ...options, fixed: { epochs: 1, data: () => 1 }, executor: pool('fixedTrial') }).catch(
+      (e) => e,
+    );
+    expect(fn).toBeInstanceOf(EvaluationError);
+    expect(fn.message).toMatch(/fixed setting 'data' cannot be sent to worker threads/);
   });
 
   it('gives bit-identical tfjs trainings in workers (one tfjs per worker) and inline', async () => {

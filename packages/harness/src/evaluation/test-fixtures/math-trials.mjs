@@ -18,6 +18,12 @@ export async function gridTrial(config, ctx) {
   return 1 / config.cells + config.batchSize * 0.01 + noise(ctx.seed) * 0.001;
 }
 
+// Echoes the settings it was given in its history, to show what reached the worker.
+export function fixedTrial(config, ctx) {
+  const score = 1 / config.cells + config.epochs * 0.001 + noise(ctx.seed) * 0.001;
+  return { score, history: { keys: [Object.keys(config).length], epochs: [config.epochs], sizes: config.data.sizes } };
+}
+
 export function armTrial(ctx) {
   const offsets = { baseline: 0.5, 'refit new': 0.3, 'more old': 0.49, worse: 0.7 };
   return offsets[ctx.arm] + noise(ctx.seed) * 0.05;
