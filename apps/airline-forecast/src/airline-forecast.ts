@@ -181,6 +181,8 @@ export async function run(options: AirlineRunOptions = {}): Promise<SystemResult
     const curve = seriesChart({
       title: `Airline passengers: walk-forward forecast of ${month[testStart]} … ${month[n - 1]}`,
       xTitle: 'year',
+      // Years as 1959, not the default format's "1,959".
+      xFormat: 'd',
       yTitle: 'passengers (thousands)',
       series: [
         { name: 'truth', values: y.slice(shownFrom).map((v, i) => ({ x: year(shownFrom + i), y: v })) },
@@ -188,8 +190,6 @@ export async function run(options: AirlineRunOptions = {}): Promise<SystemResult
         { name: 'persistence', values: persistence.map((v, i) => ({ x: year(testStart + i), y: v })), dashed: true },
       ],
     });
-    // seriesChart has no axis-format option; years would read "1,959" with the default format.
-    (curve.encoding as { x: Record<string, unknown> }).x.axis = { format: 'd' };
     const lc = learningCurves({ title: 'Learning curve (MSE of scaled differences)', history: history.history });
     for (const [title, name, spec] of [
       ['Forecast vs truth', 'forecast.svg', curve],

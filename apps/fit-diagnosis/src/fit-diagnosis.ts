@@ -129,12 +129,11 @@ export async function run(options: FitDiagnosisRunOptions = {}): Promise<SystemR
         title: `${describeSetup(setup)}: ${diagnosis.verdict} (${diagnosis.kind})`,
         history,
         yTitle: `loss (${setup.loss.toUpperCase()}, log scale)`,
+        // A log axis: the over-fit turn-up (1e-5 → 2e-3) is invisible beside the first epochs'
+        // 0.7 on a linear one.
+        yScale: 'log',
         ...(diagnosis.turnUpEpoch ? { markEpoch: { epoch: diagnosis.turnUpEpoch, label: 'val_loss turns up' } } : {}),
       });
-      // A log axis: the over-fit turn-up (1e-5 → 2e-3) is invisible beside the first epochs'
-      // 0.7 on a linear one. learningCurves has no scale option, and the spec is plain Vega-Lite.
-      const curves = (spec as { layer?: { encoding?: { y?: Record<string, unknown> } }[] }).layer?.[0]?.encoding?.y;
-      if (curves) curves.scale = { type: 'log' };
       const path = join(options.outDir, `${setup.name}.svg`);
       await writeChart(spec, path);
       charts.push({ title: `${describeSetup(setup)}: ${diagnosis.verdict}`, path, spec });

@@ -194,13 +194,13 @@ export async function run(options: UpdateModelRunOptions = {}): Promise<SystemRe
         groups: comparison.arms.map((a) => ({ name: a.name, values: a.scores })),
         xTitle: 'model',
         yTitle: 'MSE on recent data (log scale)',
+        // The arms differ by orders of magnitude (a refit can be 100× better), so a log axis.
+        yScale: 'log',
         width: 420,
       });
-      // The arms differ by orders of magnitude (a refit can be 100× better), so a log axis;
-      // slanted names because five long ones overlap. The spec is plain Vega-Lite.
-      const enc = (spec as { encoding?: { x?: { axis?: Record<string, unknown> }; y?: { scale?: Record<string, unknown> } } }).encoding;
-      if (enc?.x?.axis) enc.x.axis.labelAngle = -25;
-      if (enc?.y) enc.y.scale = { type: 'log' };
+      // Slanted names because five long ones overlap; the spec is plain Vega-Lite.
+      const xAxis = (spec as { encoding?: { x?: { axis?: Record<string, unknown> } } }).encoding?.x?.axis;
+      if (xAxis) xAxis.labelAngle = -25;
       const chartPath = join(options.outDir, 'candidates.svg');
       await writeChart(spec, chartPath);
       charts.push({ title: 'Existing model vs update candidates', path: chartPath, spec });

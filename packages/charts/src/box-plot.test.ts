@@ -36,4 +36,29 @@ describe('boxPlot', () => {
     for (const name of ['batch 1', 'batch 2', 'batch 3', 'test loss', 'configuration']) expect(texts).toContain(name);
     expect(texts.filter((t) => t === 'batch 2')).toHaveLength(2); // x-axis label and legend label
   });
+
+  it('puts a log scale on the values on request and leaves the default spec as it was', () => {
+    const spread = [{ name: 'existing', values: [0.2, 0.25, 0.3] }, { name: 'refit', values: [0.002, 0.0025, 0.003] }];
+    expect((boxPlot({ groups: spread, yTitle: 'MSE', yScale: 'log' }) as Record<string, any>).encoding.y.scale).toEqual({ type: 'log' });
+    expect((boxPlot({ groups: spread, yTitle: 'MSE' }) as Record<string, any>).encoding.y).toEqual({
+      field: 'value',
+      type: 'quantitative',
+      title: 'MSE',
+      scale: { zero: false },
+    });
+    expect(boxPlot({ groups: spread, yTitle: 'MSE', yScale: 'linear' })).toEqual(boxPlot({ groups: spread, yTitle: 'MSE' }));
+  });
+
+  it('renders boxes on a log axis with a tick per decade', async () => {
+    const spread = [{ name: 'existing', values: [0.2, 0.25, 0.3] }, { name: 'refit', values: [0.002, 0.0025, 0.003] }];
+    const { texts } = checkWellFormedXml(await renderSvg(boxPlot({ groups: spread, yTitle: 'MSE', yScale: 'log' })));
+    for (const text of ['0.001', '0.01', '0.1', 'existing', 'refit', 'MSE']) expect(texts).toContain(text);
+  });
+
+  it('refuses a value a log axis cannot place, naming it and its group', () => {
+    expect(() => boxPlot({ groups: [{ name: 'a', values: [1, 2] }, { name: 'b', values: [0.5, -1] }], yTitle: 'gain', yScale: 'log' })).toThrow(
+      /expected every group value to be above zero for yScale 'log', got -1 in group "b"; use yScale 'linear'/,
+    );
+    expect(() => boxPlot({ groups: [{ name: 'a', values: [1, Number.NaN] }], yTitle: 'loss', yScale: 'log' })).not.toThrow();
+  });
 });

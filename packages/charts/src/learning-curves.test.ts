@@ -66,4 +66,30 @@ describe('learningCurves', () => {
     expect(xml.root).toBe('svg');
     for (const text of ['B12a good fit', 'epoch', 'loss', 'val_loss', 'metric', 'epoch 3']) expect(xml.texts).toContain(text);
   });
+
+  describe('yScale', () => {
+    const spanning = { loss: [0.7, 0.01, 1e-4, 1e-5], val_loss: [0.8, 0.02, 1e-3, 2e-3] };
+
+    it('puts a log scale on the curves on request and leaves the default spec as it was', () => {
+      expect(layer(learningCurves({ history: spanning, yScale: 'log' }), 0).encoding.y.scale).toEqual({ type: 'log' });
+      expect(layer(learningCurves({ history: spanning }), 0).encoding.y).toEqual({ field: 'value', type: 'quantitative', title: 'loss' });
+      expect(learningCurves({ history: spanning, yScale: 'linear' })).toEqual(learningCurves({ history: spanning }));
+    });
+
+    it('renders a log axis with a tick per decade, beside an epoch mark', async () => {
+      const { texts } = checkWellFormedXml(await renderSvg(learningCurves({ history: spanning, yScale: 'log', markEpoch: 3 })));
+      for (const tick of ['0.00001', '0.0001', '0.001', '0.01', '0.1', '1', 'epoch 3']) expect(texts).toContain(tick);
+    });
+
+    it('refuses a value a log axis cannot place, naming it and where it is, and an unknown scale', () => {
+      expect(() => learningCurves({ history: { loss: [1, 0.5], val_loss: [1, 0] }, yScale: 'log' })).toThrow(
+        /expected every loss value to be above zero for yScale 'log', got 0 for "val_loss" at epoch 2; use yScale 'linear'/,
+      );
+      expect(() => learningCurves({ series: [{ name: 'r2', values: [0.5, -0.1] }], yScale: 'log' })).toThrow(/every curve value .* got -0.1 for "r2" at epoch 2/);
+      expect(() => learningCurves({ history: { loss: [1, Number.NaN, 0.1] }, yScale: 'log' })).not.toThrow();
+      expect(() => learningCurves({ history: { loss: [1] }, yScale: 'logarithmic' as 'log' })).toThrow(
+        /expected yScale to be 'linear' or 'log', got "logarithmic"/,
+      );
+    });
+  });
 });

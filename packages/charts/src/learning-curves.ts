@@ -10,6 +10,7 @@ import {
   defaultMetrics,
 } from './internal/history-rows';
 import { paletteFor } from './internal/palette';
+import { checkLogScaleValues, checkYScale, yScaleSpec } from './internal/axis-options';
 
 /** An epoch to point out on a learning-curve chart, such as where validation loss turns up. */
 export interface EpochMark {
@@ -37,6 +38,12 @@ export interface LearningCurvesOptions {
   xTitle?: string;
   /** y-axis title; default `loss` when only losses are drawn, else `value`. */
   yTitle?: string;
+  /**
+   * y scale, `linear` or `log`; default `linear`. `log` shows losses spanning decades, such
+   * as an over-fit turn-up from 1e-5 to 2e-3 after a first epoch at 0.7, but needs every value
+   * above zero: a value at or below zero throws a {@link ChartDataError}.
+   */
+  yScale?: 'linear' | 'log';
   /** Plot width in pixels; default 480. */
   width?: number;
   /** Plot height in pixels; default 300. */
@@ -50,7 +57,8 @@ export interface LearningCurvesOptions {
  * @param options the history or named series to draw, and labels; see {@link LearningCurvesOptions}
  * @returns a Vega-Lite spec with a title, axis titles and a legend of the curves
  * @throws ChartDataError when neither or both of `history` and `series` are given, a curve is
- *   empty or not numeric, a requested metric is missing, or the marked epoch is off the axis
+ *   empty or not numeric, a requested metric is missing, the marked epoch is off the axis, or
+ *   `yScale: 'log'` meets a value that is not above zero
  * @example
  * const spec = learningCurves({
  *   history: { loss: [0.9, 0.5, 0.3], val_loss: [1.0, 0.6, 0.45] },
@@ -68,13 +76,20 @@ export function learningCurves(options: LearningCurvesOptions): VegaLiteSpec {
   const names = named.map((s) => s.name);
   const lastEpoch = firstEpoch + Math.max(...named.map((s) => s.values.length)) - 1;
   const onlyLosses = names.every((n) => /(^|_)loss$/.test(n));
+  const yScale = checkYScale(options.yScale);
+  checkLogScaleValues(yScale, rows, (r) => r.value, onlyLosses ? 'loss' : 'curve', (r) => `for "${r.series}" at epoch ${r.epoch}`);
 
   const line: VegaLiteSpec = {
     // Dots help read a few epochs; on hundreds of epochs they would merge into a thick smear.
     mark: { type: 'line', point: lastEpoch - firstEpoch < 30, strokeWidth: 2 },
     encoding: {
       x: { field: 'epoch', type: 'quantitative', title: options.xTitle ?? 'epoch', axis: { tickMinStep: 1, format: 'd' } },
-      y: { field: 'value', type: 'quantitative', title: options.yTitle ?? (onlyLosses ? 'loss' : 'value') },
+      y: {
+        field: 'value',
+        type: 'quantitative',
+        title: options.yTitle ?? (onlyLosses ? 'loss' : 'value'),
+        ...yScaleSpec(yScale),
+      },
       color: {
         field: 'series',
         type: 'nominal',

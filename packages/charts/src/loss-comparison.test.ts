@@ -24,5 +24,6 @@ describe('lossComparison', () => {
     expect((lossComparison({ models, yScale: 'log' }) as Record<string, any>).encoding.y.scale.type).toBe('log');
     expect(() => lossComparison({ models: [{ name: 'a', history: { loss: [1, 0] } }], yScale: 'log' })).toThrow(/above zero .* got 0 for "a" at epoch 2/);
     expect(() => lossComparison({ models: [{ name: 'a', history: { mse: [1] } }] })).toThrow(/"a"\) to have the metric "loss"/);
+    expect(() => lossComparison({ models, yScale: 'Log' as 'log' })).toThrow(/expected yScale to be 'linear' or 'log', got "Log"/);
   });
 });

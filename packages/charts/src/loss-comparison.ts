@@ -2,6 +2,7 @@ import { ChartDataError } from './errors';
 import { type VegaLiteSpec, VEGA_LITE_SCHEMA } from './vega-lite-spec';
 import { checkNonEmpty, checkUniqueNames } from './internal/check-values';
 import { checkHistory, checkMetricsPresent, curveRows } from './internal/history-rows';
+import { checkLogScaleValues, checkYScale } from './internal/axis-options';
 import { paletteFor } from './internal/palette';
 
 /** Options of {@link lossComparison}. */
@@ -13,8 +14,9 @@ export interface LossComparisonOptions {
   /** Chart title; default `<metric> of N models`. */
   title?: string;
   /**
-   * y scale; default `linear`. `log` suits losses spanning decades (L3's plain RNN stays in
-   * the thousands while the LSTM reaches hundredths) but needs every value above zero.
+   * y scale, `linear` or `log`; default `linear`. `log` suits losses spanning decades (L3's
+   * plain RNN stays in the thousands while the LSTM reaches hundredths) but needs every value
+   * above zero: a value at or below zero throws a {@link ChartDataError}.
    */
   yScale?: 'linear' | 'log';
   /** The epoch number of the first value; default 1. */
@@ -50,7 +52,7 @@ export function lossComparison(options: LossComparisonOptions): VegaLiteSpec {
   const names = models.map((m) => m?.name);
   checkUniqueNames(names, 'model');
   const metric = options.metric ?? 'loss';
-  const yScale = options.yScale ?? 'linear';
+  const yScale = checkYScale(options.yScale);
   const rows = models.flatMap((model, i) => {
     checkHistory(model.history, `models[${i}].history`);
     checkMetricsPresent(model.history, [metric], `models[${i}] ("${model.name}")`);
@@ -59,14 +61,7 @@ export function lossComparison(options: LossComparisonOptions): VegaLiteSpec {
   if (rows.length === 0) {
     throw new ChartDataError(`expected at least one epoch of "${metric}" among the models, got none; train for at least one epoch`);
   }
-  if (yScale === 'log') {
-    const bad = rows.find((r) => r.value !== null && r.value <= 0);
-    if (bad) {
-      throw new ChartDataError(
-        `expected every ${metric} value to be above zero for yScale 'log', got ${bad.value} for "${bad.series}" at epoch ${bad.epoch}; use yScale 'linear'`,
-      );
-    }
-  }
+  checkLogScaleValues(yScale, rows, (r) => r.value, metric, (r) => `for "${r.series}" at epoch ${r.epoch}`);
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: options.title ?? `${metric} of ${models.length} model${models.length === 1 ? '' : 's'}`,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { multiRunCurves } from './multi-run-curves';
+import { renderSvg } from './render-svg';
+import { checkWellFormedXml } from './internal/testing/well-formed-xml';
 
 describe('multiRunCurves', () => {
   const runs = [
@@ -29,5 +31,23 @@ describe('multiRunCurves', () => {
     expect(() => multiRunCurves({ runs: [...runs, { loss: [1] }] })).toThrow(/runs\[3\] to have the metric "val_loss"/);
     expect(() => multiRunCurves({ runs: [] })).toThrow(/non-empty array/);
     expect(() => multiRunCurves({ runs: [{ loss: [] }], metrics: ['loss'] })).toThrow(/at least one epoch/);
+  });
+
+  it('puts a log scale on the curves on request and leaves the default spec as it was', () => {
+    expect((multiRunCurves({ runs, yScale: 'log' }) as Record<string, any>).encoding.y.scale).toEqual({ type: 'log' });
+    expect((multiRunCurves({ runs }) as Record<string, any>).encoding.y).toEqual({ field: 'value', type: 'quantitative', title: 'loss' });
+    expect(multiRunCurves({ runs, yScale: 'linear' })).toEqual(multiRunCurves({ runs }));
+  });
+
+  it('renders the runs on a log axis', async () => {
+    const spanning = [{ loss: [1, 0.01], val_loss: [2, 0.1] }, { loss: [0.9, 0.02], val_loss: [1.5, 0.2] }];
+    const { texts } = checkWellFormedXml(await renderSvg(multiRunCurves({ runs: spanning, yScale: 'log' })));
+    for (const text of ['0.01', '0.1', '1', 'loss', 'val_loss']) expect(texts).toContain(text);
+  });
+
+  it('refuses a value a log axis cannot place, naming the run and the epoch', () => {
+    expect(() => multiRunCurves({ runs: [...runs, { loss: [0.5, 0], val_loss: [1, 0.5] }], yScale: 'log' })).toThrow(
+      /expected every metric value to be above zero for yScale 'log', got 0 for "loss" of run 4 at epoch 2/,
+    );
   });
 });

@@ -3,6 +3,7 @@ import { type VegaLiteSpec, VEGA_LITE_SCHEMA } from './vega-lite-spec';
 import { checkNonEmpty, checkUniqueNames } from './internal/check-values';
 import { checkHistory, checkMetricsPresent, curveRows } from './internal/history-rows';
 import { paletteFor } from './internal/palette';
+import { checkLogScaleValues, checkYScale, yScaleSpec } from './internal/axis-options';
 
 /** Options of {@link multiRunCurves}. */
 export interface MultiRunCurvesOptions {
@@ -20,6 +21,11 @@ export interface MultiRunCurvesOptions {
   xTitle?: string;
   /** y-axis title; default `loss`. */
   yTitle?: string;
+  /**
+   * y scale, `linear` or `log`; default `linear`. `log` shows losses spanning decades but
+   * needs every value above zero: a value at or below zero throws a {@link ChartDataError}.
+   */
+  yScale?: 'linear' | 'log';
   /** Plot width in pixels; default 480. */
   width?: number;
   /** Plot height in pixels; default 300. */
@@ -32,7 +38,8 @@ export interface MultiRunCurvesOptions {
  *
  * @param options the runs and the metrics to draw; see {@link MultiRunCurvesOptions}
  * @returns a Vega-Lite spec with a title, axis titles and a legend of the metrics
- * @throws ChartDataError when there are no runs, a run is not a history, or lacks a metric
+ * @throws ChartDataError when there are no runs, a run is not a history or lacks a metric, or
+ *   `yScale: 'log'` meets a value that is not above zero
  * @example
  * const spec = multiRunCurves({
  *   runs: [{ loss: [0.9, 0.4], val_loss: [1, 0.5] }, { loss: [0.8, 0.5], val_loss: [0.9, 0.6] }],
@@ -57,6 +64,8 @@ export function multiRunCurves(options: MultiRunCurvesOptions): VegaLiteSpec {
   if (rows.length === 0) {
     throw new ChartDataError(`expected the runs to hold at least one epoch of ${metrics.join(', ')}, got empty arrays; train for at least one epoch`);
   }
+  const yScale = checkYScale(options.yScale);
+  checkLogScaleValues(yScale, rows, (r) => r.value, 'metric', (r) => `for "${r.series}" of run ${r.run} at epoch ${r.epoch}`);
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: options.title ?? `Learning curves of ${runs.length} run${runs.length === 1 ? '' : 's'}`,
@@ -66,7 +75,7 @@ export function multiRunCurves(options: MultiRunCurvesOptions): VegaLiteSpec {
     mark: { type: 'line', strokeWidth: 1.5, opacity: options.opacity ?? 0.6 },
     encoding: {
       x: { field: 'epoch', type: 'quantitative', title: options.xTitle ?? 'epoch', axis: { tickMinStep: 1, format: 'd' } },
-      y: { field: 'value', type: 'quantitative', title: options.yTitle ?? 'loss' },
+      y: { field: 'value', type: 'quantitative', title: options.yTitle ?? 'loss', ...yScaleSpec(yScale) },
       color: {
         field: 'series',
         type: 'nominal',

@@ -2,6 +2,7 @@ import { ChartDataError } from './errors';
 import { type VegaLiteSpec, VEGA_LITE_SCHEMA } from './vega-lite-spec';
 import { checkNonEmpty, checkUniqueNames, describe, finiteOrNull } from './internal/check-values';
 import { paletteFor } from './internal/palette';
+import { checkAxisFormat, checkLogScaleValues, checkYScale, yScaleSpec } from './internal/axis-options';
 
 /** A point of a series with its own x value. */
 export interface XY {
@@ -29,6 +30,18 @@ export interface SeriesChartOptions {
   xTitle?: string;
   /** y-axis title; default `value`. */
   yTitle?: string;
+  /**
+   * y scale, `linear` or `log`; default `linear`. `log` shows series spanning decades but
+   * needs every finite y above zero: a value at or below zero throws a {@link ChartDataError}.
+   */
+  yScale?: 'linear' | 'log';
+  /**
+   * x-axis label format, a [d3-format](https://d3js.org/d3-format) string: `d` writes years
+   * as `1959` instead of `1,959`, `.2f` two decimals, `~s` SI prefixes; default the vega-lite
+   * format (thousands separated by commas). Anything that is not a d3-format string throws a
+   * {@link ChartDataError}.
+   */
+  xFormat?: string;
   /** Mark every point with a dot; default true when no series has more than 60 points. */
   points?: boolean;
   /** Plot width in pixels; default 480. */
@@ -43,7 +56,8 @@ export interface SeriesChartOptions {
  *
  * @param options the series and labels; see {@link SeriesChartOptions}
  * @returns a Vega-Lite spec with a title, axis titles and a legend of the series
- * @throws ChartDataError when there are no series, names repeat, or values are neither numbers nor `{x, y}` points
+ * @throws ChartDataError when there are no series, names repeat, values are neither numbers nor `{x, y}` points,
+ *   `yScale: 'log'` meets a value that is not above zero, or `xFormat` is not a d3-format string
  * @example
  * const spec = seriesChart({
  *   title: 'Damped sine: truth vs prediction',
@@ -58,6 +72,9 @@ export function seriesChart(options: SeriesChartOptions): VegaLiteSpec {
   checkUniqueNames(names, 'series');
   const rows = series.flatMap((s, i) => seriesRows(s, i));
   const longest = Math.max(...series.map((s) => s.values.length));
+  const yScale = checkYScale(options.yScale);
+  checkLogScaleValues(yScale, rows, (r) => r.y, 'y', (r) => `for "${r.series}" at x = ${r.x}`);
+  const xFormat = checkAxisFormat(options.xFormat, 'xFormat');
   const anyDashed = series.some((s) => s.dashed === true);
   // Outside the plot: a series can run through any corner, so an inner legend could hide it.
   const legend = { orient: 'right' };
@@ -69,8 +86,13 @@ export function seriesChart(options: SeriesChartOptions): VegaLiteSpec {
     data: { values: rows },
     mark: { type: 'line', strokeWidth: 2, point: options.points ?? longest <= 60 },
     encoding: {
-      x: { field: 'x', type: 'quantitative', title: options.xTitle ?? 'time step' },
-      y: { field: 'y', type: 'quantitative', title: options.yTitle ?? 'value', scale: { zero: false } },
+      x: {
+        field: 'x',
+        type: 'quantitative',
+        title: options.xTitle ?? 'time step',
+        ...(xFormat === undefined ? {} : { axis: { format: xFormat } }),
+      },
+      y: { field: 'y', type: 'quantitative', title: options.yTitle ?? 'value', ...yScaleSpec(yScale, { zero: false }) },
       color: { field: 'series', type: 'nominal', title: 'series', scale: { domain: names, range: paletteFor(names.length) }, legend },
       // Same field and title as colour, so vega-lite merges both into one legend entry per series.
       ...(anyDashed
