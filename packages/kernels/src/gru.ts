@@ -5,7 +5,7 @@ import { fillRows } from './internal/sequence-io.js';
 import { commonTapeArrays, forwardOutputs, setUpForward } from './internal/recurrent-forward.js';
 import { backwardGradients, setUpBackward, wantsInitialState } from './internal/recurrent-backward.js';
 import { checkBackwardInputs } from './internal/tape-check.js';
-import { copyOut } from './internal/tape-pool.js';
+import { copyOut } from './internal/array-pool.js';
 
 /** What `gruBackward` needs from a forward pass; treat it as opaque. */
 export interface GruTape {

@@ -4,7 +4,7 @@ export { gruForward, gruBackward } from './gru.js';
 export type { GruTape, GruForwardResult } from './gru.js';
 export { simpleRnnForward, simpleRnnBackward } from './simple-rnn.js';
 export type { SimpleRnnTape, SimpleRnnForwardResult } from './simple-rnn.js';
-export { releaseTape } from './release-tape.js';
+export { releaseArrays, releaseTape } from './release-tape.js';
 export type { RecurrentArgs, GatedRecurrentArgs, LstmArgs, RecurrentGradients, BackwardOptions } from './recurrent-args.js';
 export { ACTIVATIONS } from './activation.js';
 export type { Activation } from './activation.js';

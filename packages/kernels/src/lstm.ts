@@ -5,7 +5,7 @@ import { setOrZero } from './internal/sequence-io.js';
 import { commonTapeArrays, forwardOutputs, setUpForward } from './internal/recurrent-forward.js';
 import { backwardGradients, setUpBackward, wantsInitialState } from './internal/recurrent-backward.js';
 import { checkBackwardInputs } from './internal/tape-check.js';
-import { copyOut } from './internal/tape-pool.js';
+import { copyOut } from './internal/array-pool.js';
 
 /**
  * What `lstmBackward` needs from a forward pass. Treat it as opaque: it holds float32 copies
@@ -91,7 +91,7 @@ export function lstmForward(args: LstmArgs): LstmForwardResult {
   }
 
   const { output, h } = forwardOutputs(f, r);
-  const c = heap.slice(cs + T * bu, cs + (T + 1) * bu);
+  const c = copyOut(heap, cs + T * bu, bu);
   const tape: LstmTape | null =
     args.keepTape === false
       ? null
@@ -147,5 +147,5 @@ export function lstmBackward(tape: LstmTape, dOutput: Float32Array, dh?: Float32
     nxt = s;
   }
 
-  return { ...backwardGradients(ops, k, tape, G, 1, dG, dG, cur, options), dc0: states ? heap.slice(dcB, dcB + bu) : null };
+  return { ...backwardGradients(ops, k, tape, G, 1, dG, dG, cur, options), dc0: states ? copyOut(heap, dcB, bu) : null };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lstmBackward, lstmForward } from './lstm.js';
 import { gruBackward, gruForward } from './gru.js';
-import { releaseTape } from './release-tape.js';
+import { releaseArrays, releaseTape } from './release-tape.js';
 import { KernelOptionError } from './errors.js';
 import { makeArgs, rng, uniform } from './internal/test-support.js';
 
@@ -34,5 +34,22 @@ describe('releaseTape', () => {
     const a = gruForward(args);
     const b = gruForward(args);
     expect(a.tape!.gates).not.toBe(b.tape!.gates);
+  });
+
+  it('reuses released outputs and gradients for later results of the same sizes', () => {
+    const args = makeArgs({ ...c, withMask: false }, 4, 1, 5);
+    const a = lstmForward({ ...args, keepTape: false });
+    const expected = a.output.slice();
+    releaseArrays([a.output, null, undefined]);
+    const b = lstmForward({ ...args, keepTape: false });
+    expect(b.output).toBe(a.output);
+    expect(b.output).toEqual(expected);
+    const fwd = lstmForward(args);
+    const g = lstmBackward(fwd.tape!, uniform(rng(6), fwd.output.length));
+    const dU = g.dRecurrentKernel.slice();
+    releaseArrays([g.dRecurrentKernel]);
+    const again = lstmBackward(fwd.tape!, uniform(rng(6), fwd.output.length));
+    expect(again.dRecurrentKernel).toBe(g.dRecurrentKernel);
+    expect(again.dRecurrentKernel).toEqual(dU);
   });
 });

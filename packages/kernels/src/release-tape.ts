@@ -1,7 +1,7 @@
 import type { LstmTape } from './lstm.js';
 import type { GruTape } from './gru.js';
 import type { SimpleRnnTape } from './simple-rnn.js';
-import { releaseTapeArrays } from './internal/tape-pool.js';
+import { giveBack, releaseTapeArrays } from './internal/array-pool.js';
 
 /**
  * Hands a tape's arrays back to the kernels, which reuse them for the tapes of later forward
@@ -17,4 +17,19 @@ import { releaseTapeArrays } from './internal/tape-pool.js';
  */
 export function releaseTape(tape: LstmTape | GruTape | SimpleRnnTape): void {
   releaseTapeArrays(tape);
+}
+
+/**
+ * Hands arrays the kernels returned (outputs, final states, gradients) back for reuse by later
+ * calls, once their values have been copied elsewhere (into tensors, say). The arrays must not
+ * be used afterwards: a later call may overwrite them. Nulls are skipped.
+ *
+ * @param arrays arrays returned by a forward or backward kernel
+ * @example
+ * const { output } = lstmForward({ ...args, keepTape: false });
+ * const t = tf.tensor(output, shape); // wasm copies the values into its own memory
+ * releaseArrays([output]);
+ */
+export function releaseArrays(arrays: Iterable<Float32Array | null | undefined>): void {
+  for (const a of arrays) if (a) giveBack(a);
 }

@@ -3,6 +3,7 @@ import type { Ops } from './ops.js';
 import { Layout } from './layout.js';
 import { takeRecurrentRegions } from './recurrent-regions.js';
 import { fromTimeMajor, setOrZero, toTimeMajor } from './sequence-io.js';
+import { copyOut } from './array-pool.js';
 import type { CommonTapeArrays } from './recurrent-forward.js';
 
 /** The sizes and arrays of a tape that the shared backward set-up reads. */
@@ -140,9 +141,9 @@ export function backwardGradients(
 
   return {
     dx: wantDx ? fromTimeMajor(heap, dxT, b, T, n, tape.goBackwards) : null,
-    dKernel: heap.slice(dW, dW + n * G),
-    dRecurrentKernel: heap.slice(dU, dU + u * G),
-    dBias: heap.slice(dB, dB + biasRows * G),
-    dh0: wantsInitialState(options) ? heap.slice(dhFinal, dhFinal + bu) : null,
+    dKernel: copyOut(heap, dW, n * G),
+    dRecurrentKernel: copyOut(heap, dU, u * G),
+    dBias: copyOut(heap, dB, biasRows * G),
+    dh0: wantsInitialState(options) ? copyOut(heap, dhFinal, bu) : null,
   };
 }

@@ -4,7 +4,7 @@ import { Layout } from './layout.js';
 import { takeRecurrentRegions, type RecurrentRegions } from './recurrent-regions.js';
 import type { Resolved } from './resolve-args.js';
 import { fillRows, fromTimeMajor, setOrZero, toTimeMajor } from './sequence-io.js';
-import { copyArray, copyOut } from './tape-pool.js';
+import { copyArray, copyOut } from './array-pool.js';
 
 /**
  * Heap offsets of the regions every recurrent forward pass uses, plus the cell's own regions
@@ -64,8 +64,8 @@ export function forwardOutputs(f: ForwardHeap<unknown>, r: Resolved): { output: 
   const { batch: b, timesteps: T, units: u } = r;
   const bu = b * u;
   const last = f.hs + T * bu;
-  const output = r.returnSequences ? fromTimeMajor(f.heap, f.hs + bu, b, T, u, false) : f.heap.slice(last, last + bu);
-  const h = f.heap.slice(last, last + bu);
+  const output = r.returnSequences ? fromTimeMajor(f.heap, f.hs + bu, b, T, u, false) : copyOut(f.heap, last, bu);
+  const h = copyOut(f.heap, last, bu);
   return { output, h };
 }
 

@@ -1,3 +1,4 @@
+import { takeArray } from './array-pool.js';
 // Moves sequences between the caller's batch-major layout [batch, T, f] and the kernels'
 // time-major layout [T, batch, f] in processing order. Time-major keeps each step's rows
 // contiguous, so a step is one dense gemm and all steps together are one dense gemm too.
@@ -14,9 +15,9 @@ export function toTimeMajor(heap: Float32Array, dst: number, src: ArrayLike<numb
   }
 }
 
-/** The inverse of toTimeMajor: a new [batch, T, f] array. */
+/** The inverse of toTimeMajor: a [batch, T, f] array of its own (from the array pool). */
 export function fromTimeMajor(heap: Float32Array, src: number, batch: number, T: number, f: number, reverse: boolean): Float32Array {
-  const out = new Float32Array(batch * T * f);
+  const out = takeArray(batch * T * f);
   for (let t = 0; t < T; t++) {
     const tau = reverse ? T - 1 - t : t;
     for (let b = 0; b < batch; b++) {

@@ -1,6 +1,6 @@
 import { KernelOptionError } from '../errors.js';
 import { checkLength } from './resolve-args.js';
-import { isReleased } from './tape-pool.js';
+import { isReleased } from './array-pool.js';
 
 /** Rejects a missing or foreign tape and a dOutput that does not match the forward output. */
 export function checkBackwardInputs(

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { releaseArrays } from '@lstm-kit/kernels';
 
 /** One output of a fused op: its values and shape. */
 export interface FusedOutput {
@@ -67,7 +68,9 @@ export function runFusedOp(inputs: Record<string, tf.Tensor>, forward: (keepTape
     backward = result.backward;
     release = result.release;
     outputShapes = result.outputs.map((o) => o.shape);
-    return result.outputs.map((o) => tf.tensor(o.values, o.shape, 'float32'));
+    const tensors = result.outputs.map((o) => tf.tensor(o.values, o.shape, 'float32'));
+    reuseIfCopied(result.outputs.map((o) => o.values));
+    return tensors;
   };
   const backwardsFunc = (dy: tf.Tensor | tf.Tensor[]): Record<string, () => tf.Tensor> => {
     // Copies: the gradients are computed when the first input's gradient is asked for.
@@ -82,7 +85,9 @@ export function runFusedOp(inputs: Record<string, tf.Tensor>, forward: (keepTape
         const g = take(name);
         // tfjs asks in the inputs' order, so the last input's gradient is the last one asked for.
         if (name === names[names.length - 1]) release?.();
-        return tf.tensor(g, t.shape, 'float32');
+        const tensor = tf.tensor(g, t.shape, 'float32');
+        reuseIfCopied([g]);
+        return tensor;
       };
     }
     return out;
@@ -114,6 +119,14 @@ export function lazyGradients(names: readonly string[], compute: (wanted: Readon
     if (g == null) throw new Error(`fused op: no gradient computed for input '${name}'`);
     return g;
   };
+}
+
+/**
+ * Hands the kernels' result arrays back for reuse once tensors were made from them, where
+ * that copied them (wasm: into its own memory). The cpu backend keeps the array it is given.
+ */
+function reuseIfCopied(arrays: Float32Array[]): void {
+  if (tf.getBackend() === 'wasm') releaseArrays(arrays);
 }
 
 function sizeOf(shape: number[]): number {

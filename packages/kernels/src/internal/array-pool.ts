@@ -1,6 +1,7 @@
-// Storage of released tapes, reused by later forward passes. A training loop runs the same
-// shapes every step, so its tapes' arrays (gates and states of every step, hundreds of KiB per
-// layer) are taken from here instead of allocated, which keeps the garbage collector out.
+// Arrays handed back by callers (released tapes, outputs and gradients already copied
+// elsewhere), reused by later calls. A training loop runs the same shapes every step, so its
+// tapes (gates and states of every step, hundreds of KiB per layer), outputs and gradients
+// are taken from here instead of allocated, which keeps the garbage collector out.
 
 /** Pooled floats beyond which the pool is emptied (64 MiB), so odd shapes cannot pile up. */
 const MAX_POOLED_FLOATS = 16 * 1024 * 1024;
@@ -10,6 +11,14 @@ const MAX_PER_LENGTH = 8;
 const free = new Map<number, Float32Array[]>();
 let pooled = 0;
 const released = new WeakSet<object>();
+
+/** An array of n floats from the pool (stale contents: the caller overwrites all of it), or a new one. */
+export function takeArray(n: number): Float32Array {
+  const out = free.get(n)?.pop();
+  if (!out) return new Float32Array(n);
+  pooled -= n;
+  return out;
+}
 
 /** A copy of heap[from, from + n) in an array from the pool (or a new one). */
 export function copyOut(heap: Float32Array, from: number, n: number): Float32Array {
@@ -29,7 +38,8 @@ export function copyArray(a: Float32Array): Float32Array {
   return out;
 }
 
-function giveBack(a: Float32Array): void {
+/** Hands an array back to the pool; the caller must not use it afterwards. */
+export function giveBack(a: Float32Array): void {
   if (a.length === 0) return;
   if (pooled + a.length > MAX_POOLED_FLOATS) {
     free.clear();
