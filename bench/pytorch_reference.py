@@ -167,7 +167,7 @@ scale = 10 if QUICK else 1
 result = {
     'torch': torch.__version__,
     'threads': torch.get_num_threads(),
-    'standard': standard(50, 50, 32, 3200 // scale),
+    'standard': standard(50, 50, 32, 32000 // scale),
     'large': standard(256, 100, 64, 640 // scale),
     'B6': b6(10_000 // scale),
     'B7': b7(10_000 // scale),
