@@ -25,8 +25,8 @@ export const ADDITION_CONFIG = {
   seed: 9,
 } as const;
 
-/** The reduced size `--quick` uses. */
-export const ADDITION_QUICK = { trainPairs: 25_000 } as const;
+/** The reduced size `--quick` uses: two thirds of the book's, enough for ≥ 90% (about 97%). */
+export const ADDITION_QUICK = { trainPairs: 50_000 } as const;
 
 /** The bar the tour holds this system to: share of new questions answered exactly. */
 const THRESHOLD = 0.9;
@@ -37,7 +37,7 @@ export interface AdditionRunOptions extends SystemRunOptions {
   readonly nTerms?: number;
   /** Largest term. Default 10. */
   readonly largest?: number;
-  /** Training pairs, each seen once. Default 75,000 (25,000 with `quick`). */
+  /** Training pairs, each seen once. Default 75,000 (50,000 with `quick`). */
   readonly trainPairs?: number;
   /** Pairs per update. Default 32. */
   readonly batchSize?: number;

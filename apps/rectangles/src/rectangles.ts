@@ -22,12 +22,12 @@ export const RECTANGLES_CONFIG = {
   seed: 11,
 } as const;
 
-/** The reduced size `--quick` and the tests use. */
-export const RECTANGLES_QUICK = { updates: 5_000 } as const;
+/** The reduced size `--quick` uses: 10,000 rectangles already draw consistent shapes (mismatch about 8%). */
+export const RECTANGLES_QUICK = { updates: 10_000 } as const;
 
 /** Options of the rectangles app's {@link run}. */
 export interface RectanglesRunOptions extends SystemRunOptions {
-  /** Training rectangles (one update each). Default 25,000 (5,000 with `quick`). */
+  /** Training rectangles (one update each). Default 25,000 (10,000 with `quick`). */
   readonly updates?: number;
 }
 
