@@ -52,4 +52,13 @@ describe('releaseTape', () => {
     expect(again.dRecurrentKernel).toBe(g.dRecurrentKernel);
     expect(again.dRecurrentKernel).toEqual(dU);
   });
+
+  it('hands an array released twice out only once', () => {
+    const args = makeArgs({ ...c, withMask: false }, 4, 1, 8);
+    const a = lstmForward({ ...args, keepTape: false });
+    releaseArrays([a.output, a.output]);
+    const b = lstmForward({ ...args, keepTape: false });
+    expect(b.output).toBe(a.output);
+    expect(b.h).not.toBe(a.output);
+  });
 });

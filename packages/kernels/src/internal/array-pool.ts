@@ -47,7 +47,8 @@ export function giveBack(a: Float32Array): void {
   }
   let list = free.get(a.length);
   if (!list) free.set(a.length, (list = []));
-  if (list.length >= MAX_PER_LENGTH) return;
+  // An array handed back twice must not be handed out twice.
+  if (list.length >= MAX_PER_LENGTH || list.includes(a)) return;
   list.push(a);
   pooled += a.length;
 }
