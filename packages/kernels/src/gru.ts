@@ -1,5 +1,5 @@
-import { opsFor, type KernelBackendName } from './kernel-backend.js';
-import type { BackwardOptions, GatedRecurrentArgs, RecurrentGradients } from './recurrent-args.js';
+import { opsFor } from './kernel-backend.js';
+import type { BackwardOptions, GatedRecurrentArgs, RecurrentGradients, RecurrentTape } from './recurrent-args.js';
 import { checkLength, resolveArgs } from './internal/resolve-args.js';
 import { fillRows } from './internal/sequence-io.js';
 import { commonTapeArrays, forwardOutputs, setUpForward } from './internal/recurrent-forward.js';
@@ -8,31 +8,13 @@ import { checkBackwardInputs } from './internal/tape-check.js';
 import { copyOut } from './internal/array-pool.js';
 
 /** What `gruBackward` needs from a forward pass; treat it as opaque. */
-export interface GruTape {
+export interface GruTape extends RecurrentTape {
   readonly kind: 'gru';
-  readonly backend: KernelBackendName;
-  readonly batch: number;
-  readonly timesteps: number;
-  readonly inputSize: number;
-  readonly units: number;
-  readonly act: number;
   readonly recAct: number;
-  readonly returnSequences: boolean;
-  readonly goBackwards: boolean;
-  readonly kernel: Float32Array;
-  readonly recurrentKernel: Float32Array;
-  /** Input, time-major in processing order `[T, batch, inputSize]`. */
-  readonly xT: Float32Array;
   /** z, r and the candidate state per step `[T, batch, 3·units]`. */
   readonly gates: Float32Array;
   /** h_{t-1}·U_h + b_rh per step `[T, batch, units]`, which the reset gate multiplies. */
   readonly rh: Float32Array;
-  /** Hidden states `[T + 1, batch, units]`, the initial one first. */
-  readonly hs: Float32Array;
-  /** Mask, time-major in processing order `[T, batch]`, or null. */
-  readonly mask: Float32Array | null;
-  /** No initial hidden state was given (zeros). */
-  readonly h0Zero: boolean;
 }
 
 /** Result of `gruForward`. */

@@ -5,7 +5,7 @@ export type { GruTape, GruForwardResult } from './gru.js';
 export { simpleRnnForward, simpleRnnBackward } from './simple-rnn.js';
 export type { SimpleRnnTape, SimpleRnnForwardResult } from './simple-rnn.js';
 export { releaseArrays, releaseTape } from './release-tape.js';
-export type { RecurrentArgs, GatedRecurrentArgs, LstmArgs, RecurrentGradients, BackwardOptions } from './recurrent-args.js';
+export type { RecurrentArgs, GatedRecurrentArgs, LstmArgs, RecurrentGradients, BackwardOptions, RecurrentTape } from './recurrent-args.js';
 export { ACTIVATIONS } from './activation.js';
 export type { Activation } from './activation.js';
 export { adamUpdate } from './adam.js';

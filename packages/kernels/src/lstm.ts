@@ -1,5 +1,5 @@
-import { opsFor, type KernelBackendName } from './kernel-backend.js';
-import type { BackwardOptions, LstmArgs, RecurrentGradients } from './recurrent-args.js';
+import { opsFor } from './kernel-backend.js';
+import type { BackwardOptions, LstmArgs, RecurrentGradients, RecurrentTape } from './recurrent-args.js';
 import { checkLength, resolveArgs } from './internal/resolve-args.js';
 import { setOrZero } from './internal/sequence-io.js';
 import { commonTapeArrays, forwardOutputs, setUpForward } from './internal/recurrent-forward.js';
@@ -11,31 +11,13 @@ import { copyOut } from './internal/array-pool.js';
  * What `lstmBackward` needs from a forward pass. Treat it as opaque: it holds float32 copies
  * of the inputs, the weights and every step's activated gates and states.
  */
-export interface LstmTape {
+export interface LstmTape extends RecurrentTape {
   readonly kind: 'lstm';
-  readonly backend: KernelBackendName;
-  readonly batch: number;
-  readonly timesteps: number;
-  readonly inputSize: number;
-  readonly units: number;
-  readonly act: number;
   readonly recAct: number;
-  readonly returnSequences: boolean;
-  readonly goBackwards: boolean;
-  readonly kernel: Float32Array;
-  readonly recurrentKernel: Float32Array;
-  /** Input, time-major in processing order `[T, batch, inputSize]`. */
-  readonly xT: Float32Array;
   /** Activated gates `[T, batch, 4·units]`. */
   readonly gates: Float32Array;
-  /** Hidden states `[T + 1, batch, units]`, the initial one first. */
-  readonly hs: Float32Array;
   /** Cell states `[T + 1, batch, units]`, the initial one first. */
   readonly cs: Float32Array;
-  /** Mask, time-major in processing order `[T, batch]`, or null. */
-  readonly mask: Float32Array | null;
-  /** No initial hidden state was given (zeros). */
-  readonly h0Zero: boolean;
 }
 
 /** Result of `lstmForward`. */

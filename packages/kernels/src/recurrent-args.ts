@@ -78,3 +78,31 @@ export interface RecurrentGradients {
   /** Gradient of the initial hidden state `[batch, units]`; null with `initialStateGradients: false`. */
   dh0: Float32Array | null;
 }
+
+/**
+ * What every recurrent tape holds (`LstmTape`, `GruTape` and `SimpleRnnTape` add their own
+ * arrays). Treat it as opaque: float32 copies of the inputs, the weights and every step's
+ * gate values and states, kept for the backward pass.
+ */
+export interface RecurrentTape {
+  readonly backend: KernelBackendName;
+  readonly batch: number;
+  readonly timesteps: number;
+  readonly inputSize: number;
+  readonly units: number;
+  readonly act: number;
+  readonly returnSequences: boolean;
+  readonly goBackwards: boolean;
+  readonly kernel: Float32Array;
+  readonly recurrentKernel: Float32Array;
+  /** Input, time-major in processing order `[T, batch, inputSize]`. */
+  readonly xT: Float32Array;
+  /** The cell's gate values per step `[T, batch, k·units]`. */
+  readonly gates: Float32Array;
+  /** Hidden states `[T + 1, batch, units]`, the initial one first. */
+  readonly hs: Float32Array;
+  /** Mask, time-major in processing order `[T, batch]`, or null. */
+  readonly mask: Float32Array | null;
+  /** No initial hidden state was given (zeros). */
+  readonly h0Zero: boolean;
+}

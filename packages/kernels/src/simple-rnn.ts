@@ -1,33 +1,15 @@
-import { opsFor, type KernelBackendName } from './kernel-backend.js';
-import type { BackwardOptions, RecurrentArgs, RecurrentGradients } from './recurrent-args.js';
+import { opsFor } from './kernel-backend.js';
+import type { BackwardOptions, RecurrentArgs, RecurrentGradients, RecurrentTape } from './recurrent-args.js';
 import { resolveArgs, checkLength } from './internal/resolve-args.js';
 import { commonTapeArrays, forwardOutputs, setUpForward } from './internal/recurrent-forward.js';
 import { backwardGradients, setUpBackward, wantsInitialState } from './internal/recurrent-backward.js';
 import { checkBackwardInputs } from './internal/tape-check.js';
 
 /** What `simpleRnnBackward` needs from a forward pass; treat it as opaque. */
-export interface SimpleRnnTape {
+export interface SimpleRnnTape extends RecurrentTape {
   readonly kind: 'simpleRnn';
-  readonly backend: KernelBackendName;
-  readonly batch: number;
-  readonly timesteps: number;
-  readonly inputSize: number;
-  readonly units: number;
-  readonly act: number;
-  readonly returnSequences: boolean;
-  readonly goBackwards: boolean;
-  readonly kernel: Float32Array;
-  readonly recurrentKernel: Float32Array;
-  /** Input, time-major in processing order `[T, batch, inputSize]`. */
-  readonly xT: Float32Array;
   /** Activated outputs of each step before masking `[T, batch, units]`. */
   readonly gates: Float32Array;
-  /** Hidden states `[T + 1, batch, units]`, the initial one first. */
-  readonly hs: Float32Array;
-  /** Mask, time-major in processing order `[T, batch]`, or null. */
-  readonly mask: Float32Array | null;
-  /** No initial hidden state was given (zeros). */
-  readonly h0Zero: boolean;
 }
 
 /** Result of `simpleRnnForward`. */

@@ -1,20 +1,12 @@
-import type { BackwardOptions, RecurrentGradients } from '../recurrent-args.js';
+import type { BackwardOptions, RecurrentGradients, RecurrentTape } from '../recurrent-args.js';
 import type { Ops } from './ops.js';
 import { Layout } from './layout.js';
 import { takeRecurrentRegions } from './recurrent-regions.js';
 import { fromTimeMajor, setOrZero, toTimeMajor } from './sequence-io.js';
 import { copyOut } from './array-pool.js';
-import type { CommonTapeArrays } from './recurrent-forward.js';
 
 /** The sizes and arrays of a tape that the shared backward set-up reads. */
-export interface BackwardTape extends CommonTapeArrays {
-  readonly batch: number;
-  readonly timesteps: number;
-  readonly inputSize: number;
-  readonly units: number;
-  readonly returnSequences: boolean;
-  readonly goBackwards: boolean;
-}
+export type BackwardTape = Omit<RecurrentTape, 'backend' | 'act'>;
 
 /**
  * Heap offsets of a backward pass. `cur` holds dh of the step being processed and `nxt`
