@@ -186,6 +186,31 @@ describe('recurrent layers on the fused kernels equal the same layers on tfjs op
   });
 });
 
+describe('nested gradient passes', () => {
+  it('an inner gradient pass through a layer leaves the outer pass able to go through it too', () => {
+    // Gradient-penalty style: the outer loss uses the inner pass's gradients, and both passes
+    // go back through the same fused op.
+    const grads = (implementation: RecurrentImplementation) =>
+      tf.tidy(() => {
+        const layer = layerOf('lstm', implementation, {});
+        const x = inputs();
+        layer.apply(x);
+        const vars = layer.trainableWeights.map((w) => (w as any).val as tf.Variable);
+        const { grads: g } = tf.variableGrads(() => {
+          const h = layer.apply(x) as tf.Tensor;
+          const inner = tf.variableGrads(() => tf.sum(tf.square(h)) as tf.Scalar, vars);
+          return tf.add(tf.sum(h), tf.mul(tf.addN(Object.values(inner.grads).map((t) => tf.sum(t))), 0)) as tf.Scalar;
+        }, vars);
+        const out = vars.map((v) => g[v.name].dataSync() as Float32Array);
+        layer.dispose();
+        return out;
+      });
+    const kernels = onKernels(() => grads('kernels'));
+    const stock = grads('tfjs');
+    kernels.forEach((g, i) => expect(relativeError(g, stock[i])).toBeLessThan(1e-4));
+  });
+});
+
 describe('training on the fused kernels', () => {
   async function train(steps: number, record?: (step: number) => void): Promise<number[]> {
     const model = tf.sequential({ layers: [lstm({ units: 4, inputShape: [T, F], seed: 5, implementation: 'kernels' }), dense({ units: 1, seed: 6 })] });

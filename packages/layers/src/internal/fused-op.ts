@@ -84,7 +84,9 @@ export function runFusedOp(inputs: Record<string, tf.Tensor>, forward: (keepTape
       out[name] = () => {
         const g = take(name);
         // tfjs asks in the inputs' order, so the last input's gradient is the last one asked for.
-        if (name === names[names.length - 1]) release?.();
+        // A gradient pass inside a recording one (gradient penalties) may be followed by the
+        // outer pass through this same op: then the tape stays, for the garbage collector.
+        if (name === names[names.length - 1] && !isRecordingGradients()) release?.();
         const tensor = tf.tensor(g, t.shape, 'float32');
         reuseIfCopied([g]);
         return tensor;
