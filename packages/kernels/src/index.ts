@@ -5,6 +5,8 @@ export type { GruTape, GruForwardResult } from './gru.js';
 export { simpleRnnForward, simpleRnnBackward } from './simple-rnn.js';
 export type { SimpleRnnTape, SimpleRnnForwardResult } from './simple-rnn.js';
 export { releaseArrays, releaseTape } from './release-tape.js';
+export { denseForward, denseBackward, DENSE_ACTIVATIONS } from './dense.js';
+export type { DenseArgs, DenseTape, DenseGradients, DenseActivation } from './dense.js';
 export type { RecurrentArgs, GatedRecurrentArgs, LstmArgs, RecurrentGradients, BackwardOptions, RecurrentTape } from './recurrent-args.js';
 export { ACTIVATIONS } from './activation.js';
 export type { Activation } from './activation.js';

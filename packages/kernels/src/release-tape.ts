@@ -1,6 +1,7 @@
 import type { LstmTape } from './lstm.js';
 import type { GruTape } from './gru.js';
 import type { SimpleRnnTape } from './simple-rnn.js';
+import type { DenseTape } from './dense.js';
 import { giveBack, releaseTapeArrays } from './internal/array-pool.js';
 
 /**
@@ -9,13 +10,13 @@ import { giveBack, releaseTapeArrays } from './internal/array-pool.js';
  * step. Call it once the backward pass is done; the tape cannot be used afterwards (a backward
  * pass given it throws). Releasing a tape twice does nothing.
  *
- * @param tape a tape from `lstmForward`, `gruForward` or `simpleRnnForward`
+ * @param tape a tape from `lstmForward`, `gruForward`, `simpleRnnForward` or `denseForward`
  * @example
  * const fwd = lstmForward(args);
  * const grads = lstmBackward(fwd.tape!, dOutput);
  * releaseTape(fwd.tape!);
  */
-export function releaseTape(tape: LstmTape | GruTape | SimpleRnnTape): void {
+export function releaseTape(tape: LstmTape | GruTape | SimpleRnnTape | DenseTape): void {
   releaseTapeArrays(tape);
 }
 

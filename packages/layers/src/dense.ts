@@ -5,6 +5,33 @@ import { uniqueLayerName } from './layer-names';
 import type { ActivationName, BaseLayerOptions, ConstraintLike, InitializerLike, RegularizerLike } from './layer-options';
 import { resolveInitializer } from './internal/resolve-initializer';
 import { createRng } from '@lstm-kit/sequence';
+import { isCpuClassBackend } from '@lstm-kit/backend';
+import { denseKernelActivation, fusedDense } from './internal/fused-dense';
+
+type StockDense = ReturnType<typeof tf.layers.dense>;
+const StockDenseClass = tf.layers.dense({ units: 1 }).constructor as unknown as new (args: object) => StockDense;
+
+/**
+ * Keras `Dense`, registered under that class name (files are unchanged). On CPU-class backends
+ * (wasm, cpu) a float32 call with a linear, relu, sigmoid, tanh or softmax activation runs as
+ * one op on `@lstm-kit/kernels` (product, bias and activation, and one backward); otherwise it
+ * runs tfjs-layers' own Dense.
+ */
+export class Dense extends StockDenseClass {
+  static className = 'Dense';
+
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: any): tf.Tensor | tf.Tensor[] {
+    const self = this as any;
+    const x = Array.isArray(inputs) ? inputs[0] : inputs;
+    const activation = denseKernelActivation(self.activation?.getClassName());
+    if (activation == null || x.dtype !== 'float32' || self.kernel == null || !isCpuClassBackend()) return super.call(inputs, kwargs);
+    return tf.tidy(() => {
+      self.invokeCallHook(inputs, kwargs);
+      return fusedDense(x, self.kernel.read(), self.bias ? self.bias.read() : null, activation);
+    });
+  }
+}
+tf.serialization.registerClass(Dense as any);
 
 /** Options of {@link dense} (Keras `Dense`). */
 export interface DenseOptions extends BaseLayerOptions {
@@ -32,7 +59,8 @@ export interface DenseOptions extends BaseLayerOptions {
 
 /**
  * Create a fully connected layer with Keras's defaults (linear activation, glorot-uniform
- * kernel). tfjs's own Dense class is reused, so saved models stay stock-compatible.
+ * kernel). It is tfjs's Dense class with a fused computation on wasm and cpu (see
+ * {@link Dense}), registered under the same name, so saved models stay stock-compatible.
  *
  * @param options `units`, `activation` and the Keras Dense options
  * @returns a tfjs Dense layer with a Keras-style name (`dense`, `dense_1`, …)
@@ -47,7 +75,7 @@ export function dense(options: DenseOptions): tf.layers.Layer {
   const D = KERAS_DEFAULTS.dense;
   const rng = options.seed !== undefined ? createRng(options.seed) : null;
   const { seed: _seed, ...rest } = options;
-  return tf.layers.dense({
+  return new Dense({
     ...(rest as object),
     name: options.name ?? uniqueLayerName('dense'),
     activation: (options.activation ?? D.activation) as any,

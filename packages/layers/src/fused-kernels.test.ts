@@ -12,6 +12,7 @@ import { type FusedSequenceFn, installFusedPath, resolvePath } from './internal/
 import { fusedLstm } from './internal/fused-lstm';
 import { fusedGru } from './internal/fused-gru';
 import { fusedSimpleRnn } from './internal/fused-simple-rnn';
+import { relativeError } from './internal/test-support';
 
 type Kind = 'lstm' | 'gru' | 'simpleRnn';
 type Options = Record<string, unknown>;
@@ -21,17 +22,6 @@ const BATCH = 3, T = 6, F = 2, UNITS = 5;
 function layerOf(kind: Kind, implementation: RecurrentImplementation, options: Options): tf.layers.Layer {
   const o = { units: UNITS, seed: 7, implementation, ...options } as any;
   return kind === 'lstm' ? lstm(o) : kind === 'gru' ? gru(o) : simpleRnn(o);
-}
-
-/** Largest absolute difference over the largest magnitude of the reference (the kernels' measure). */
-function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let diff = 0, scale = 1e-6;
-  for (let i = 0; i < a.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return diff / scale;
 }
 
 /** Inputs with a zero-padded tail on two samples, so Masking(0) masks those steps. */

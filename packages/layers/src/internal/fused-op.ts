@@ -76,7 +76,7 @@ export function runFusedOp(inputs: Record<string, tf.Tensor>, forward: (keepTape
     // Copies: the gradients are computed when the first input's gradient is asked for.
     const dys = (Array.isArray(dy) ? dy : [dy]).map((d, i) => (d == null ? new Float32Array(sizeOf(outputShapes[i])) : readFloats(d).slice()));
     const run: FusedBackward | null = backward;
-    if (run == null) throw new Error('fused recurrent op: the forward pass ran without a tape, so it cannot be differentiated');
+    if (run == null) throw new Error('fused op: the forward pass ran without a tape, so it cannot be differentiated');
     const names = Object.keys(inputs);
     const take = lazyGradients(names, (wanted) => run(dys, wanted));
     const out: Record<string, () => tf.Tensor> = {};
