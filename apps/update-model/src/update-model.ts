@@ -196,11 +196,10 @@ export async function run(options: UpdateModelRunOptions = {}): Promise<SystemRe
         yTitle: 'MSE on recent data (log scale)',
         // The arms differ by orders of magnitude (a refit can be 100× better), so a log axis.
         yScale: 'log',
+        // Five long names overlap when level.
+        xLabelAngle: -25,
         width: 420,
       });
-      // Slanted names because five long ones overlap; the spec is plain Vega-Lite.
-      const xAxis = (spec as { encoding?: { x?: { axis?: Record<string, unknown> } } }).encoding?.x?.axis;
-      if (xAxis) xAxis.labelAngle = -25;
       const chartPath = join(options.outDir, 'candidates.svg');
       await writeChart(spec, chartPath);
       charts.push({ title: 'Existing model vs update candidates', path: chartPath, spec });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boxPlot } from './box-plot';
+import { ChartDataError } from './errors';
 import { renderSvg } from './render-svg';
 import { checkWellFormedXml } from './internal/testing/well-formed-xml';
 
@@ -60,5 +61,15 @@ describe('boxPlot', () => {
       /expected every group value to be above zero for yScale 'log', got -1 in group "b"; use yScale 'linear'/,
     );
     expect(() => boxPlot({ groups: [{ name: 'a', values: [1, Number.NaN] }], yTitle: 'loss', yScale: 'log' })).not.toThrow();
+  });
+
+  it('slants the group names on request and refuses an angle past 90 degrees', async () => {
+    const groups = [{ name: 'refit on new data', values: [1, 2] }, { name: 'new model on old and new', values: [2, 3] }];
+    expect((boxPlot({ groups, yTitle: 'MSE' }) as Record<string, any>).encoding.x.axis).toEqual({ labelAngle: 0 });
+    expect((boxPlot({ groups, yTitle: 'MSE', xLabelAngle: -25 }) as Record<string, any>).encoding.x.axis).toEqual({ labelAngle: -25 });
+    const { texts } = checkWellFormedXml(await renderSvg(boxPlot({ groups, yTitle: 'MSE', xLabelAngle: -25 })));
+    expect(texts).toContain('refit on new data');
+    expect(() => boxPlot({ groups, yTitle: 'MSE', xLabelAngle: 120 })).toThrow(/expected xLabelAngle to be a number of degrees from -90 to 90, got 120/);
+    expect(() => boxPlot({ groups, yTitle: 'MSE', xLabelAngle: Number.NaN })).toThrow(ChartDataError);
   });
 });

@@ -25,6 +25,11 @@ export interface BoxPlotOptions {
    * above zero: a value at or below zero throws a {@link ChartDataError}.
    */
   yScale?: 'linear' | 'log';
+  /**
+   * Angle of the group names under the boxes, in degrees (negative slants them up to the
+   * left); default 0. Long names that overlap read better at -25 to -45.
+   */
+  xLabelAngle?: number;
   /** Plot width in pixels; default 60 per group, at least 240. */
   width?: number;
   /** Plot height in pixels; default 300. */
@@ -68,6 +73,10 @@ export function boxPlot(options: BoxPlotOptions): VegaLiteSpec {
   const yScale = checkYScale(options.yScale);
   checkLogScaleValues(yScale, rows, (r) => r.value, 'group', (r) => `in group "${r.group}"`);
   const xTitle = options.xTitle ?? 'configuration';
+  const labelAngle = options.xLabelAngle ?? 0;
+  if (!Number.isFinite(labelAngle) || Math.abs(labelAngle) > 90) {
+    throw new ChartDataError(`expected xLabelAngle to be a number of degrees from -90 to 90, got ${labelAngle}; e.g. -30 to slant long names`);
+  }
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: options.title ?? `Distribution of ${options.yTitle} per ${xTitle}`,
@@ -76,7 +85,7 @@ export function boxPlot(options: BoxPlotOptions): VegaLiteSpec {
     data: { values: rows },
     mark: { type: 'boxplot', extent: whisker, size: 28, median: { color: '#222222' } },
     encoding: {
-      x: { field: 'group', type: 'nominal', title: xTitle, sort: names, axis: { labelAngle: 0 } },
+      x: { field: 'group', type: 'nominal', title: xTitle, sort: names, axis: { labelAngle } },
       y: { field: 'value', type: 'quantitative', title: options.yTitle, ...yScaleSpec(yScale, { zero: false }) },
       color: {
         field: 'group',
