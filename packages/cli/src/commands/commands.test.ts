@@ -155,6 +155,8 @@ describe('lstm-kit tune and train', () => {
     expect(r.out).toMatch(/echo: accuracy over 2 repeats per configuration \(higher is better\)/);
     expect(r.out.match(/updates=20 \(seed \d+\): accuracy/g)).toHaveLength(2);
     expect(r.out.match(/updates=40 \(seed \d+\): accuracy/g)).toHaveLength(2);
+    // The settings held for every configuration are printed once, not as grid columns.
+    expect(r.out).toMatch(/fixed: quick=false, backend=cpu/);
   });
 
   it('names the options a system can vary when asked for another', async () => {

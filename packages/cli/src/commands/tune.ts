@@ -66,7 +66,8 @@ export async function tuneCommand(args: readonly string[], out: (line: string) =
   const result = await gridSearch(
     space,
     async (config, ctx) => {
-      const r = await module.run({ ...config, quick: Boolean(values.quick), backend: info.name, seed: ctx.seed, verbose: 0 });
+      // config holds the grid's values and the fixed settings.
+      const r = await module.run({ ...config, seed: ctx.seed, verbose: 0 });
       skillName = r.skill.name;
       return r.skill.value;
     },
@@ -74,6 +75,8 @@ export async function tuneCommand(args: readonly string[], out: (line: string) =
       repeats,
       seed,
       mode: direction,
+      // Held the same for every configuration; the table prints them above its rows.
+      fixed: { quick: Boolean(values.quick), backend: info.name },
       onResult: ({ label, run }) => out(`${label} (seed ${run.seed}): ${skillName} ${run.score.toPrecision(4)}`),
     },
   );
