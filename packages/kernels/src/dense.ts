@@ -2,7 +2,9 @@ import { opsFor, type KernelBackendName } from './kernel-backend.js';
 import { KernelOptionError, KernelShapeError } from './errors.js';
 import { Layout } from './internal/layout.js';
 import { fillRows } from './internal/sequence-io.js';
-import { copyArray, copyOut, isReleased } from './internal/array-pool.js';
+import { copyArray, copyOut } from './internal/array-pool.js';
+import { checkLength, positiveInt } from './internal/resolve-args.js';
+import { checkTape } from './internal/tape-check.js';
 
 /** Activations `denseForward` applies to its output (softmax over each row). */
 export const DENSE_ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax'] as const;
@@ -90,12 +92,6 @@ function activationGradient(heap: Float32Array, dz: number, y: Float32Array, dy:
   }
 }
 
-function check(a: Float32Array | undefined, n: number, name: string, shape: string, fn: string): void {
-  if (a !== undefined && a.length !== n) {
-    throw new KernelShapeError(`${fn}: expected ${name} with shape ${shape} (${n} values), got ${a.length} values; reshape it or pass the matching sizes`);
-  }
-}
-
 /**
  * A Keras `Dense` layer on Float32Arrays: `activation(x·kernel + bias)`, the product in the
  * kernels' matrix multiply (WebAssembly SIMD where available).
@@ -112,9 +108,8 @@ function check(a: Float32Array | undefined, n: number, name: string, shape: stri
 export function denseForward(args: DenseArgs): { output: Float32Array; tape: DenseTape | null } {
   const fn = 'denseForward';
   const { rows, units } = args;
-  for (const [name, v] of [['rows', rows], ['units', units]] as const) {
-    if (!Number.isInteger(v) || v < 1) throw new KernelOptionError(`${fn}: ${name} must be a positive integer, got ${String(v)}`);
-  }
+  positiveInt(rows, 'rows', fn);
+  positiveInt(units, 'units', fn);
   const activation = args.activation ?? 'linear';
   if (!(DENSE_ACTIVATIONS as readonly string[]).includes(activation)) {
     throw new KernelOptionError(`${fn}: unknown activation '${String(activation)}'; expected one of ${DENSE_ACTIVATIONS.join(', ')}`);
@@ -123,8 +118,8 @@ export function denseForward(args: DenseArgs): { output: Float32Array; tape: Den
   if (!Number.isInteger(n) || n < 1) {
     throw new KernelShapeError(`${fn}: expected kernel with shape [inputSize, units] = [?, ${units}], got ${args.kernel.length} values, not a multiple of units`);
   }
-  check(args.x, rows * n, 'x', `[rows, inputSize] = [${rows}, ${n}]`, fn);
-  check(args.bias, units, 'bias', `[units] = [${units}]`, fn);
+  checkLength(args.x, rows * n, 'x', `[rows, inputSize] = [${rows}, ${n}]`, fn);
+  checkLength(args.bias, units, 'bias', `[units] = [${units}]`, fn);
   const ops = opsFor(args.backend);
 
   const L = new Layout(ops.base);
@@ -163,12 +158,9 @@ export function denseForward(args: DenseArgs): { output: Float32Array; tape: Den
  */
 export function denseBackward(tape: DenseTape, dOutput: Float32Array, options?: { inputGradient?: boolean }): DenseGradients {
   const fn = 'denseBackward';
-  if (!tape || tape.kind !== 'dense') {
-    throw new KernelOptionError(`${fn}: expected the tape returned by denseForward, got ${tape ? `a ${(tape as { kind: string }).kind} tape` : String(tape)}; run the forward pass with keepTape left at true`);
-  }
-  if (isReleased(tape)) throw new KernelOptionError(`${fn}: this tape was released with releaseTape (its arrays are reused by later forward passes); run the forward pass again`);
+  checkTape(tape, 'dense', fn);
   const { rows, inputSize: n, units } = tape;
-  check(dOutput, rows * units, 'dOutput', `[rows, units] = [${rows}, ${units}]`, fn);
+  checkLength(dOutput, rows * units, 'dOutput', `[rows, units] = [${rows}, ${units}]`, fn);
   const ops = opsFor(tape.backend);
 
   const L = new Layout(ops.base);

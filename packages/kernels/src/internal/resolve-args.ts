@@ -15,7 +15,8 @@ export interface Resolved {
   goBackwards: boolean;
 }
 
-function positiveInt(v: number, name: string, fn: string): void {
+/** Rejects a size that is not a positive integer, naming it. */
+export function positiveInt(v: number, name: string, fn: string): void {
   if (!Number.isInteger(v) || v < 1) {
     throw new KernelOptionError(`${fn}: ${name} must be a positive integer, got ${String(v)}`);
   }
