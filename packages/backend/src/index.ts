@@ -7,3 +7,4 @@ export {
   initBackend,
   isCpuClassBackend,
 } from './init-backend';
+export { type MemoryKind, memoryKind, readFloat32 } from './tensor-memory';

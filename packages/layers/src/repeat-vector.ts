@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { isCpuClassBackend } from '@lstm-kit/backend';
+import { isCpuClassBackend, readFloat32 } from '@lstm-kit/backend';
 import { LayerConfigError } from './errors';
 import type { BaseLayerOptions } from './layer-options';
 import { stockArgs } from './internal/stock-args';
-import { readFloats } from './internal/fused-op';
 
 type StockRepeatVector = ReturnType<typeof tf.layers.repeatVector>;
 const StockRepeatVectorClass = tf.layers.repeatVector({ n: 1 }).constructor as unknown as new (args: object) => StockRepeatVector;
@@ -16,7 +15,7 @@ const StockRepeatVectorClass = tf.layers.repeatVector({ n: 1 }).constructor as u
 function repeatRows(x: tf.Tensor2D, n: number): tf.Tensor3D {
   const [batch, width] = x.shape;
   const op = tf.customGrad((...args) => {
-    const src = readFloats(args[0] as tf.Tensor);
+    const src = readFloat32(args[0] as tf.Tensor);
     const out = new Float32Array(batch * n * width);
     for (let b = 0; b < batch; b++) {
       for (let j = 0; j < width; j++) {
@@ -27,7 +26,7 @@ function repeatRows(x: tf.Tensor2D, n: number): tf.Tensor3D {
     return {
       value: tf.tensor3d(out, [batch, n, width], 'float32'),
       gradFunc: (dy: tf.Tensor) => {
-        const d = readFloats(dy);
+        const d = readFloat32(dy);
         const g = new Float32Array(batch * width);
         for (let b = 0; b < batch; b++) {
           for (let t = 0; t < n; t++) {

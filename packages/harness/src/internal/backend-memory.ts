@@ -1,41 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
+import { memoryKind, readFloat32 } from '@lstm-kit/backend';
+
+// The zero-copy reads live in @lstm-kit/backend; the harness's modules import them from here.
+export { type MemoryKind, memoryKind, readFloat32 } from '@lstm-kit/backend';
 
 /** The parts of tfjs's wasm and cpu backends used here (not in tfjs's public typings). */
 interface WasmBackend {
-  typedArrayFromHeap(t: tf.TensorInfo): Float32Array;
   refCount(dataId: object): number;
 }
 interface CpuBackend {
   data: { get(dataId: object): { values?: unknown } | undefined };
   refCount(dataId: object): number;
-}
-
-/** Which in-place access the active backend allows: `wasm` heap views, `cpu` stored arrays, or none. */
-export type MemoryKind = 'wasm' | 'cpu' | null;
-
-/** The in-place access the active backend allows (checked per call: the backend can change between updates). */
-export function memoryKind(): MemoryKind {
-  const name = tf.getBackend();
-  return name === 'wasm' || name === 'cpu' ? name : null;
-}
-
-/**
- * The float32 values of a tensor without a copy where the backend allows it: a view into the
- * wasm heap, or the cpu backend's stored array. A wasm view is valid only until tfjs next
- * allocates (the heap may grow and detach it), so callers take views after every allocation.
- *
- * @param t a float32 tensor on the active backend
- * @returns its values; a copy on other backends
- */
-export function readFloat32(t: tf.Tensor): Float32Array {
-  const kind = t.dtype === 'float32' ? memoryKind() : null;
-  if (kind === 'wasm') return (tf.backend() as unknown as WasmBackend).typedArrayFromHeap(t);
-  if (kind === 'cpu') {
-    const values = (tf.backend() as unknown as CpuBackend).data.get(t.dataId)?.values;
-    if (values instanceof Float32Array) return values;
-  }
-  const data = t.dataSync();
-  return data instanceof Float32Array ? data : Float32Array.from(data as ArrayLike<number>);
 }
 
 // Storage this module copied for a tensor, so nothing else can alias it: tfjs shares one

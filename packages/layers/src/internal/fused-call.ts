@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { ACTIVATIONS, type Activation, type BackwardOptions, type RecurrentGradients } from '@lstm-kit/kernels';
 import type { RecurrentSequenceCall } from './recurrent-path';
-import { readFloats } from './fused-op';
+import { readFloat32 } from '@lstm-kit/backend';
 
 /** The kernel's name for a tfjs activation, or null when the kernels do not implement it. */
 export function kernelActivation(name: string | null): Activation | null {
@@ -51,15 +51,15 @@ export function gradientsByInput(g: RecurrentGradients & { dc0?: Float32Array | 
 export function kernelArgs(call: RecurrentSequenceCall, keepTape: boolean) {
   const [batch, timesteps] = call.inputs.shape;
   return {
-    x: readFloats(call.inputs),
+    x: readFloat32(call.inputs),
     batch,
     timesteps,
     units: call.units,
-    kernel: readFloats(call.kernel),
-    recurrentKernel: readFloats(call.recurrentKernel),
-    bias: call.bias ? readFloats(call.bias) : undefined,
-    h0: call.initialState ? readFloats(call.initialState[0]) : undefined,
-    mask: call.mask ? readFloats(call.mask) : undefined,
+    kernel: readFloat32(call.kernel),
+    recurrentKernel: readFloat32(call.recurrentKernel),
+    bias: call.bias ? readFloat32(call.bias) : undefined,
+    h0: call.initialState ? readFloat32(call.initialState[0]) : undefined,
+    mask: call.mask ? readFloat32(call.mask) : undefined,
     activation: kernelActivation(call.activation)!,
     returnSequences: call.returnSequences,
     goBackwards: call.goBackwards,

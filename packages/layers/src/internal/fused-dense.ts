@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { DENSE_ACTIVATIONS, type DenseActivation, denseBackward, denseForward, releaseTape } from '@lstm-kit/kernels';
-import { readFloats, runFusedOp } from './fused-op';
+import { readFloat32 } from '@lstm-kit/backend';
+import { runFusedOp } from './fused-op';
 
 /** The kernels' name for a Dense activation's class name, or null when they lack it. */
 export function denseKernelActivation(className: string | undefined): DenseActivation | null {
@@ -21,7 +22,7 @@ export function fusedDense(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor | nu
   const inputs: Record<string, tf.Tensor> = { x, kernel };
   if (bias) inputs.bias = bias;
   const [output] = runFusedOp(inputs, (keepTape) => {
-    const fwd = denseForward({ x: readFloats(x), rows, units, kernel: readFloats(kernel), bias: bias ? readFloats(bias) : undefined, activation, keepTape });
+    const fwd = denseForward({ x: readFloat32(x), rows, units, kernel: readFloat32(kernel), bias: bias ? readFloat32(bias) : undefined, activation, keepTape });
     const tape = fwd.tape;
     return {
       outputs: [{ values: fwd.output, shape: [...(x.shape.slice(0, -1) as number[]), units] }],

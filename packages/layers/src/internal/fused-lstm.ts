@@ -1,6 +1,7 @@
 import { lstmBackward, lstmForward, releaseTape } from '@lstm-kit/kernels';
 import type { FusedSequenceFn } from './recurrent-path';
-import { runFusedOp, readFloats } from './fused-op';
+import { readFloat32 } from '@lstm-kit/backend';
+import { runFusedOp } from './fused-op';
 import { backwardOptions, fusedInputs, gradientsByInput, kernelActivation, kernelArgs, kernelsCanRun, outputShape } from './fused-call';
 
 /**
@@ -13,7 +14,7 @@ export const fusedLstm: FusedSequenceFn = (call) => {
   const [output, h, c] = runFusedOp(fusedInputs(call, ['h0', 'c0']), (keepTape) => {
     const fwd = lstmForward({
       ...kernelArgs(call, keepTape),
-      c0: call.initialState ? readFloats(call.initialState[1]) : undefined,
+      c0: call.initialState ? readFloat32(call.initialState[1]) : undefined,
       recurrentActivation: kernelActivation(call.recurrentActivation ?? 'sigmoid')!,
     });
     const tape = fwd.tape;

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { readFloat32 } from '@lstm-kit/backend';
 import { releaseArrays } from '@lstm-kit/kernels';
 
 /** One output of a fused op: its values and shape. */
@@ -20,25 +21,6 @@ export interface FusedForward {
   readonly backward: FusedBackward | null;
   /** Frees what the backward kept (its tape), once the last gradient has been handed out. */
   readonly release?: () => void;
-}
-
-/** The wasm backend's zero-copy view of a tensor (not in tfjs's public typings). */
-interface HeapViewBackend {
-  typedArrayFromHeap(t: tf.TensorInfo): Float32Array;
-}
-
-/**
- * The float32 values of a tensor with as few copies as the backend allows: on wasm a view
- * into its heap (tfjs's `dataSync` copies there), on cpu the stored array. Views are only
- * valid until tfjs next allocates, so callers read every input before creating any tensor,
- * and the kernels copy what they keep.
- */
-export function readFloats(t: tf.Tensor): Float32Array {
-  if (t.dtype === 'float32' && tf.getBackend() === 'wasm') {
-    return (tf.backend() as unknown as HeapViewBackend).typedArrayFromHeap(t);
-  }
-  const data = t.dataSync();
-  return data instanceof Float32Array ? data : Float32Array.from(data as ArrayLike<number>);
 }
 
 /** True when the engine is recording a gradient tape, i.e. the backward pass will be asked for. */
@@ -74,7 +56,7 @@ export function runFusedOp(inputs: Record<string, tf.Tensor>, forward: (keepTape
   };
   const backwardsFunc = (dy: tf.Tensor | tf.Tensor[]): Record<string, () => tf.Tensor> => {
     // Copies: the gradients are computed when the first input's gradient is asked for.
-    const dys = (Array.isArray(dy) ? dy : [dy]).map((d, i) => (d == null ? new Float32Array(sizeOf(outputShapes[i])) : readFloats(d).slice()));
+    const dys = (Array.isArray(dy) ? dy : [dy]).map((d, i) => (d == null ? new Float32Array(sizeOf(outputShapes[i])) : readFloat32(d).slice()));
     const run: FusedBackward | null = backward;
     if (run == null) throw new Error('fused op: the forward pass ran without a tape, so it cannot be differentiated');
     const names = Object.keys(inputs);
